@@ -1,0 +1,7 @@
+/**
+ * Every control process's event handlers, by event type. Each module exports a table; add yours
+ * here. Event types are namespaced by module, e.g. "agent.pullComplete", "ecr.lifecycleEvaluate".
+ */
+import type { EventHandler } from '../simulation';
+
+export const eventHandlers: Record<string, EventHandler> = {};
