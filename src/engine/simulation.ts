@@ -122,10 +122,16 @@ export class Simulation {
 
 export const actionNames = (): string[] => Object.keys(actions).sort();
 
+/** The CLI's service prefixes (DESIGN.md), plus sim: for what AWS has no API for. */
+const SERVICE_PREFIXES = ['ecr', 'ecs', 'ec2', 'elbv2', 'autoscaling', 'application-autoscaling', 'cloudwatch', 'codedeploy', 'sim'];
+
 function unknownActionMessage(name: string): string {
   const [prefix, action] = name.split(':');
   if (!action) return `"${name}" is not an action: write it as service:Action, e.g. ecs:RunTask.`;
+  if (!SERVICE_PREFIXES.includes(prefix)) {
+    return `Unknown service prefix "${prefix}" in ${name}. Known prefixes: ${SERVICE_PREFIXES.join(', ')}.`;
+  }
   const known = actionNames().filter((n) => n.startsWith(`${prefix}:`));
-  if (known.length === 0) return `Unknown service prefix "${prefix}" in ${name}. Known: ecr, ecs, ec2, sim.`;
+  if (known.length === 0) return `The simulator does not model any ${prefix} action yet, so ${name} is not available.`;
   return `The simulator does not know ${name}. Actions of ${prefix}: ${known.map((n) => n.split(':')[1]).join(', ')}.`;
 }

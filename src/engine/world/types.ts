@@ -101,6 +101,8 @@ export interface Repository {
   encryptionConfiguration: { encryptionType: 'AES256' | 'KMS'; kmsKey?: string };
   lifecyclePolicyText?: string;
   lifecyclePolicyLastEvaluatedAt?: number;
+  /** Set by PutLifecyclePolicy; daily evaluation events carry it, so stale ones (policy replaced or deleted) stop. */
+  lifecyclePolicyId?: string;
   repositoryPolicyText?: string;
   tags: { Key: string; Value: string }[];
 }
@@ -155,6 +157,12 @@ export interface Ec2Instance {
   ecsClusterName: string;
   /** Set once the container agent has registered it. */
   containerInstanceArn?: string;
+  /** The RunInstances call that launched it (DescribeInstances groups by reservation). */
+  ReservationId?: string;
+  /** Index of the instance within its RunInstances call. */
+  AmiLaunchIndex?: number;
+  /** Why the state last changed, as EC2 reports it (e.g. Client.UserInitiatedShutdown). */
+  StateReason?: { Code: string; Message: string };
 }
 
 // ---------------------------------------------------------------- ECS
@@ -171,7 +179,7 @@ export interface Cluster {
 }
 
 /** The SDK's TaskDefinition with times as simulated seconds. */
-export type TaskDefinition = Omit<SdkTaskDefinition, 'registeredAt' | 'deregisteredAt' | 'containerDefinitions'> & {
+export type TaskDefinition = Omit<SdkTaskDefinition, 'registeredAt' | 'deregisteredAt' | 'deleteRequestedAt' | 'containerDefinitions'> & {
   taskDefinitionArn: string;
   family: string;
   revision: number;
@@ -179,6 +187,10 @@ export type TaskDefinition = Omit<SdkTaskDefinition, 'registeredAt' | 'deregiste
   containerDefinitions: ContainerDefinition[];
   registeredAt: number;
   deregisteredAt?: number;
+  /** When DeleteTaskDefinitions moved it to DELETE_IN_PROGRESS (simulated seconds). */
+  deleteRequestedAt?: number;
+  /** Tags given to RegisterTaskDefinition (DescribeTaskDefinition returns them with include: ['TAGS']). */
+  tags?: { key: string; value: string }[];
 };
 
 export interface Attribute {
@@ -212,11 +224,19 @@ export interface ContainerInstance {
   /** awsvpc tasks on EC2 take one ENI each; the limit is the type's ENIs minus the primary one. */
   eniLimit: number;
   enisInUse: number;
+  /**
+   * Placement's index (not an AWS field): how many tasks of each group hold resources here (placed
+   * and not yet STOPPED). Kept by control/resources.ts reserve/release; spread, distinctInstance
+   * and task:group read it instead of scanning every task.
+   */
+  taskGroupCounts?: Record<string, number>;
   attributes: Attribute[];
   registeredAt: number;
   capacityProviderName?: string;
   version: number;
   tags: { key: string; value: string }[];
+  /** Image digests the Docker daemon on this instance has already pulled (its layer cache). */
+  pulledImageDigests?: string[];
 }
 
 export type TaskStatus =
@@ -267,6 +287,10 @@ export interface Container {
   memoryReservation?: string;
   /** When it started RUNNING (simulated seconds). */
   startedAt?: number;
+  /** When the agent began starting it (its dependsOn conditions were met). */
+  startingAt?: number;
+  /** How the pulled image behaves (copied at pull time, so deleting the image later changes nothing). */
+  behavior?: ImageBehavior;
 }
 
 /** Why a task was placed where it was (or could not be): the Why panel reads this. */
@@ -303,10 +327,12 @@ export interface Task {
   memory?: string;
   availabilityZone: string;
   containers: Container[];
-  overrides: { containerOverrides: unknown[]; cpu?: string; memory?: string };
+  overrides: { containerOverrides: unknown[]; cpu?: string; memory?: string; executionRoleArn?: string; taskRoleArn?: string };
   attachments: { id: string; type: 'ElasticNetworkInterface'; status: 'PRECREATED' | 'ATTACHING' | 'ATTACHED' | 'DETACHING' | 'DETACHED' | 'DELETED'; details: { name: string; value: string }[] }[];
   /** What this task holds on its container instance until STOPPED. */
   reserved: { cpu: number; memory: number; ports: number[]; portsUdp: number[]; eni: boolean };
+  /** Set by control/resources.ts release() once `reserved` went back to the instance (never twice). */
+  reservationReleased?: boolean;
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
   createdAt: number;
   pullStartedAt?: number;
