@@ -34,7 +34,16 @@ export const scenario = z
 export type CallStep = z.infer<typeof callStep>;
 export type AdvanceStep = z.infer<typeof advanceStep>;
 export type Step = z.infer<typeof step>;
-export type Scenario = Omit<z.infer<typeof scenario>, 'steps'> & { steps: Step[] };
+export interface Scenario {
+  name?: string;
+  description?: string;
+  seed: number;
+  region: string;
+  accountId: string;
+  steps: Step[];
+  /** Unknown top-level fields are kept (a newer file read by an older app loses nothing). */
+  [extra: string]: unknown;
+}
 
 export class ScenarioError extends Error {}
 

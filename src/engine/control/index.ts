@@ -3,5 +3,12 @@
  * here. Event types are namespaced by module, e.g. "agent.pullComplete", "ecr.lifecycleEvaluate".
  */
 import type { EventHandler } from '../simulation';
+import { ec2EventHandlers } from './ec2';
+import { ecrEventHandlers } from './ecr';
+import { agentHandlers } from './agent';
 
-export const eventHandlers: Record<string, EventHandler> = {};
+export const eventHandlers: Record<string, EventHandler> = {
+  ...ec2EventHandlers,
+  ...ecrEventHandlers,
+  ...agentHandlers,
+};

@@ -1,13 +1,33 @@
 /**
- * OWNED BY: the placement work. Signatures fixed; bodies to be written.
+ * OWNED BY: the placement work. Signatures fixed.
  *
  * EC2 placement as in aws-semantics.md: keep instances that fit CPU, memory, ports and ENIs ->
  * apply constraints (binding) -> apply strategies in order (best effort) -> choose. One task at a
  * time: the caller reserves the chosen instance's resources before placing the next task of the
  * same call, so a 10-task RunTask sees its own earlier placements.
+ *
+ * The steps live beside this file: filter.ts (resources and constraints, one row per instance),
+ * strategies.ts (binpack / spread / random, the default), validate.ts (input checks), query/ (the
+ * cluster query language). Every decision is written into the PlacementExplanation.
+ *
+ * When nothing fits: AWS's service events name "the closest matching container-instance" and its
+ * problem; RunTask returns a failure reason. We report the reason of the instance that got
+ * furthest through the steps (status < AGENT < CPU < memory < ports < ENI < constraints, the
+ * first such instance on a tie). With no ACTIVE container instance in the cluster the reason is
+ * AWS's "No Container Instances were found in your cluster."
  */
 import type { Simulation } from '../../simulation';
 import type { PlacementExplanation, TaskDefinition } from '../../world/types';
+import { AwsError, invalidParameter } from '../../aws/errors';
+import { taskRequirements } from '../requirements';
+import { availabilityZoneOf } from './attributes';
+import { closestProblem, filterInstances, type CompiledConstraint } from './filter';
+import { compileQuery, queryContext } from './query/evaluate';
+import { parseQuery } from './query/parser';
+import { DEFAULT_STRATEGY, runStrategies } from './strategies';
+import { validateConstraints, validateStrategies } from './validate';
+
+export const NO_CONTAINER_INSTANCES = 'No Container Instances were found in your cluster.';
 
 export interface PlacementConstraint {
   type: 'distinctInstance' | 'memberOf';
@@ -41,14 +61,57 @@ export interface PlacementDecision {
 
 /** Chooses a container instance for one task. Never changes the world. */
 export function placeTask(sim: Simulation, request: PlacementRequest): PlacementDecision {
-  void sim;
-  void request;
-  throw new Error('placeTask: not written yet');
+  const world = sim.world;
+  const td = request.taskDefinition;
+  const req = taskRequirements(td, request.overrides);
+  const constraints = compileConstraints([...request.placementConstraints, ...((td.placementConstraints ?? []) as PlacementConstraint[]).filter((c) => c.type === 'memberOf')]);
+  const ctx = queryContext(world);
+  const { rows, stages, passed, clusterInstances } = filterInstances(world, request.clusterArn, request.group, req, constraints, ctx);
+  const explanation: PlacementExplanation = { candidates: rows, strategy: [], summary: '' };
+
+  if (passed.length === 0) {
+    let best = -1;
+    for (let i = 0; i < rows.length; i++) if (stages[i] > 0 && (best < 0 || stages[i] > stages[best])) best = i;
+    if (best < 0) {
+      explanation.summary = `Unable to place a task: ${NO_CONTAINER_INSTANCES}${rows.length ? ` (none of its ${rows.length} container instances is ACTIVE)` : ''}`;
+      return { failureReason: NO_CONTAINER_INSTANCES, explanation };
+    }
+    const closest = rows[best];
+    const reason = closest.rejectedBy!;
+    explanation.summary =
+      `Unable to place a task because no container instance met all of its requirements. The closest matching ` +
+      `(container-instance ${closest.containerInstanceArn.slice(closest.containerInstanceArn.lastIndexOf('/') + 1)}) ${closestProblem(reason)}: ${closest.ec2InstanceId} ${closest.detail}.`;
+    return { failureReason: reason, explanation };
+  }
+
+  const usingDefault = request.placementStrategy.length === 0;
+  const strategies = usingDefault ? DEFAULT_STRATEGY : request.placementStrategy;
+  const { chosen, steps, tieBreak } = runStrategies(strategies, { candidates: passed, clusterInstances, group: request.group, req, random: sim.random });
+  explanation.strategy = steps;
+  explanation.chosen = chosen.containerInstanceArn;
+  const notes = steps.map((s) => s.note);
+  if (tieBreak) notes.push(`a random pick among the ${tieBreak} equally good instances`);
+  explanation.summary =
+    `Placed on ${chosen.ec2InstanceId} (${availabilityZoneOf(chosen)}): ${notes.join(', then ')}` +
+    `${usingDefault ? ' (the default strategy: no placementStrategy was given)' : ''}; ${passed.length} of ${rows.length} container instances met its requirements.`;
+  return { containerInstanceArn: chosen.containerInstanceArn, explanation };
+}
+
+function compileConstraints(constraints: PlacementConstraint[]): CompiledConstraint[] {
+  return constraints.map((c) => {
+    if (c.type !== 'memberOf') return { type: c.type };
+    if (!c.expression) throw invalidParameter('The memberOf placement constraint requires an expression.');
+    try {
+      return { type: 'memberOf', expression: c.expression, test: compileQuery(parseQuery(c.expression)) };
+    } catch (e) {
+      if (e instanceof AwsError) throw e;
+      throw invalidParameter(`Invalid cluster query expression "${c.expression}": ${e instanceof Error ? e.message : String(e)}.`);
+    }
+  });
 }
 
 /** Throws InvalidParameterException (AWS's words) for a malformed strategy or constraint list. */
 export function validatePlacementInput(strategy: unknown, constraints: unknown): void {
-  void strategy;
-  void constraints;
-  throw new Error('validatePlacementInput: not written yet');
+  validateStrategies(strategy);
+  validateConstraints(constraints);
 }
