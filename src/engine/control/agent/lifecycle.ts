@@ -20,6 +20,7 @@ import { containerDefinitionOf, containerInstanceOf, containerNamed } from './de
 import { dependencyState } from './dependencies';
 import { scheduleFirstHealthCheck } from './health';
 import { planPull } from './pull';
+import { recordPull } from '../../aws/ecr/resolve';
 
 /** Standalone tasks have nothing to register (no load balancer, no Cloud Map) while ACTIVATING. */
 export const ACTIVATING_SECONDS = 1;
@@ -55,6 +56,8 @@ function startPulls(sim: Simulation, task: Task): void {
     }
     c.imageDigest = plan.image.imageDigest;
     c.behavior = { ...plan.image.behavior };
+    // ECR records a pull when the manifest is fetched (DescribeImages lastRecordedPullTime).
+    if (plan.image.repositoryArn) recordPull(sim.world, plan.image.repositoryArn, plan.image.imageDigest, sim.now);
     longest = Math.max(longest, plan.seconds);
     sim.emit({
       source: 'ecs',
