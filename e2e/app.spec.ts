@@ -11,9 +11,11 @@ test('the default scenario runs its tasks and shows them RUNNING', async ({ page
   await expect(page.getByTestId('clock')).toBeVisible();
   await page.getByRole('group', { name: 'speed' }).getByRole('button', { name: '60x' }).click();
 
-  const running = page.getByRole('status', { name: /^task \S+ RUNNING$/ });
+  const running = page.getByRole('group', { name: /^task \S+ RUNNING$/ });
   await expect(running.first()).toBeVisible({ timeout: 45_000 });
   await expect(running).toHaveCount(4, { timeout: 30_000 });
+  for (const chip of await running.all()) await expect(chip).toBeInViewport();
+  await expect(page.getByTestId('canvas')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('container-instance')).toHaveCount(3);
   await expect(page.getByTestId('event-log').locator('li').first()).not.toHaveText('Nothing has happened yet.');
 

@@ -64,7 +64,7 @@ function aptInstall() {
   console.log('ensure-browser: no Chromium found; installing Debian\'s chromium with apt-get (running as root)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation'], { stdio: 'inherit', env });
 }
 
 const HOW_TO_INSTALL = `ensure-browser: no Chromium found for the browser tests. Install one, then run again:

@@ -1,9 +1,9 @@
 /**
  * world -> React Flow nodes and edges: a pure function, the only place the canvas learns what
- * exists. Three columns, left to right, in the order an image travels:
+ * exists. Laid out in the order an image travels:
  *
- *   ECR registry (group) with its repositories  ->  task definitions  ->  clusters (groups) with
- *   their container instances (groups) holding task chips
+ *   top band:  ECR registry (group) with its repositories  ->  task definitions
+ *   below:     clusters (groups) with their container instances holding task chips
  *
  * Parents come before their children in `nodes` (React Flow requires it); children's positions
  * are relative to their parent. Sizes are fixed here so the layout needs no measuring.
@@ -13,13 +13,15 @@ import { registryHost, resourceName } from '../../engine/world/arn';
 import type { ContainerInstanceNode, Graph, SandboxEdge, SandboxNode, TaskNode } from './types';
 
 export const LAYOUT = {
-  columnX: { registry: 0, taskDefinitions: 340, clusters: 640 },
+  columnX: { registry: 0, taskDefinitions: 340, clusters: 0 },
+  /** Space between the top band (registry, task definitions) and the clusters. */
+  bandGap: 56,
   header: 44,
   pad: 14,
   gap: 16,
   repository: { width: 250, baseHeight: 74, tagRow: 24, tagsPerRow: 3, maxTags: 6 },
   taskDefinition: { width: 240, height: 104 },
-  instance: { width: 292, header: 132 },
+  instance: { width: 292, header: 116 },
   chip: { width: 126, height: 46, perRow: 2 },
   emptyCluster: { width: 320, height: 110 },
 } as const;
@@ -35,7 +37,8 @@ export function toGraph(world: World, now: number): Graph {
   const edges: SandboxEdge[] = [];
   const repositoryNodeIds = registryColumn(world, nodes);
   taskDefinitionColumn(world, nodes, edges, repositoryNodeIds);
-  clusterColumn(world, now, nodes);
+  const bandBottom = Math.max(...nodes.filter((n) => !n.parentId).map((n) => n.position.y + (n.height ?? 0)));
+  clusterColumn(world, now, nodes, bandBottom + LAYOUT.bandGap);
   return { nodes, edges };
 }
 
@@ -190,11 +193,11 @@ function chipRows(tasks: Task[], parentId: string, x0: number, y0: number, out: 
   return rows * (chip.height + g) - g;
 }
 
-function clusterColumn(world: World, now: number, nodes: SandboxNode[]): void {
+function clusterColumn(world: World, now: number, nodes: SandboxNode[], top: number): void {
   const { header, pad, gap, instance: I } = LAYOUT;
   const tasks = visibleTasks(world, now);
   const clusters = Object.values(world.clusters).sort((a, b) => a.createdAt - b.createdAt || a.clusterName.localeCompare(b.clusterName));
-  let y = 0;
+  let y = top;
   for (const cluster of clusters) {
     const clusterId = nodeId.cluster(cluster.clusterArn);
     const clusterTasks = tasks.filter((t) => t.clusterArn === cluster.clusterArn);

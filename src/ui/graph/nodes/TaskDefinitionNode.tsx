@@ -24,7 +24,7 @@ export const TaskDefinitionNode = memo(function TaskDefinitionNode({ data }: Nod
       </div>
       {data.containers.map((c) => (
         <div key={c.name} className="truncate font-mono text-[10px] text-slate-600" title={c.image}>
-          {c.name}: {c.image.slice(c.image.lastIndexOf('/') + 1)}
+          {c.name} · image {c.image.slice(c.image.lastIndexOf('/') + 1)}
         </div>
       ))}
     </div>

@@ -9,7 +9,7 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskNodeType>
   const ports = data.hostPorts.length > 0 ? ` · host port ${data.hostPorts.join(', ')}` : '';
   return (
     <div
-      role="status"
+      role="group"
       aria-label={`task ${data.taskId} ${data.lastStatus}`}
       data-testid="task"
       data-status={data.lastStatus}
