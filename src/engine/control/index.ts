@@ -4,11 +4,19 @@
  */
 import type { EventHandler } from '../simulation';
 import { ec2EventHandlers } from './ec2';
+import { autoScalingEventHandlers } from './autoscaling';
+import { metricsEventHandlers } from './metrics';
 import { ecrEventHandlers } from './ecr';
 import { agentHandlers } from './agent';
+import { elbEventHandlers } from './elb';
+import { serviceEventHandlers } from './services';
 
 export const eventHandlers: Record<string, EventHandler> = {
   ...ec2EventHandlers,
+  ...autoScalingEventHandlers,
+  ...metricsEventHandlers,
   ...ecrEventHandlers,
   ...agentHandlers,
+  ...elbEventHandlers,
+  ...serviceEventHandlers,
 };

@@ -29,6 +29,17 @@ export function createWorld(region = 'us-east-1', accountId = '123456789012'): W
     taskDefinitionFamilies: {},
     containerInstances: {},
     tasks: {},
+    services: {},
+    loadBalancers: {},
+    targetGroups: {},
+    listeners: {},
+    listenerRules: {},
+    metrics: {},
+    alarms: {},
+    alarmHistory: [],
+    launchTemplates: {},
+    autoScalingGroups: {},
+    scalingActivities: {},
     events: [],
   };
   availabilityZones.forEach((AvailabilityZone, i) => {

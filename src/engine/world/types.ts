@@ -9,6 +9,10 @@
  * check it always equals registered minus what its non-STOPPED tasks reserve.
  */
 import type { ContainerDefinition, TaskDefinition as SdkTaskDefinition } from '@aws-sdk/client-ecs';
+import type { AlarmHistoryRecord, MetricAlarmRecord, MetricSeries } from './metrics-types';
+import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-types';
+import type { AutoScalingGroup, LaunchTemplate, ScalingActivity } from './autoscaling-types';
+import type { Service } from './service-types';
 
 /** Simulated time 0 is this instant; every timestamp the API returns is SIM_EPOCH + seconds. */
 export const SIM_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -37,7 +41,32 @@ export interface World {
   /** family -> last revision number ever registered (revisions never reuse numbers). */
   taskDefinitionFamilies: Record<string, number>;
   containerInstances: Record<string, ContainerInstance>; // by containerInstanceArn
+  /**
+   * clusterArn -> the ARNs of the container instances registered in it (any status), in
+   * registration order: an index so placement need not walk every instance of every cluster.
+   * Kept by putContainerInstance (world/container-instance-index.ts); absent in older worlds.
+   */
+  containerInstanceArnsByCluster?: Record<string, string[]>;
   tasks: Record<string, Task>; // by taskArn
+  services: Record<string, Service>; // by serviceArn (types in service-types.ts)
+
+  // Elastic Load Balancing v2 (types in elb-types.ts)
+  loadBalancers: Record<string, LoadBalancer>; // by LoadBalancerArn
+  targetGroups: Record<string, TargetGroup>; // by TargetGroupArn
+  listeners: Record<string, Listener>; // by ListenerArn
+  listenerRules: Record<string, ListenerRule>; // by RuleArn (default rules are not stored)
+
+  // CloudWatch (types in metrics-types.ts)
+  metrics: Record<string, MetricSeries>; // by seriesKey(Namespace, MetricName, Dimensions)
+  alarms: Record<string, MetricAlarmRecord>; // by AlarmName
+  alarmHistory: AlarmHistoryRecord[]; // oldest first
+  /** Last alarm evaluation token handed out (see MetricAlarmRecord.evaluationToken). */
+  alarmTokenSequence?: number;
+
+  // EC2 launch templates and EC2 Auto Scaling (types in autoscaling-types.ts)
+  launchTemplates: Record<string, LaunchTemplate>; // by LaunchTemplateId
+  autoScalingGroups: Record<string, AutoScalingGroup>; // by AutoScalingGroupName
+  scalingActivities: Record<string, ScalingActivity>; // by ActivityId, in start order
 
   /** The event log, in order: what happened, in AWS's words. */
   events: SimEvent[];
@@ -304,10 +333,21 @@ export interface PlacementExplanation {
     rejectedBy?: string;
     detail?: string;
   }[];
-  /** Strategy steps applied in order, and what each left. */
-  strategy: { type: string; field?: string; kept: string[]; note: string }[];
+  /**
+   * Strategy steps applied in order, and what each left. In the compact form (see
+   * rejectedCounts) `kept` lists at most the first few ARNs and keptCount says how many were kept.
+   */
+  strategy: { type: string; field?: string; kept: string[]; keptCount?: number; note: string }[];
   chosen?: string;
   summary: string;
+  /**
+   * Compact form, for a placement in a large cluster (control/placement/explanation.ts): then
+   * `candidates` holds only the finalists and one example row per rejection reason, this counts
+   * the rejections by AWS reason over every container instance, and candidatesOmitted says how
+   * many rows were left out. Absent when `candidates` has a row for every instance.
+   */
+  rejectedCounts?: Record<string, number>;
+  candidatesOmitted?: number;
 }
 
 export interface Task {
@@ -346,4 +386,10 @@ export interface Task {
   version: number;
   tags: { key: string; value: string }[];
   placement?: PlacementExplanation;
+  /** The service that started it (services set it; standalone tasks have none). */
+  serviceArn?: string;
+  /** The service deployment it belongs to ("ecs-svc/...", also its startedBy). */
+  deploymentId?: string;
+  /** Set once the service scheduler has counted this task (start failure or failed health checks). */
+  serviceOutcomeCounted?: boolean;
 }
