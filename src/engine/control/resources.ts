@@ -52,7 +52,8 @@ function portShortfall(used: number[], wanted: number[], dynamic: number, protoc
     if (used.includes(port)) return `needs host port ${port}/${protocol}, already in use`;
     if (wanted.indexOf(port) !== i) return `needs host port ${port}/${protocol} twice`;
   }
-  if (dynamic > 0) {
+  // Quick accept: even if every used port were in the dynamic range, enough would be free.
+  if (dynamic > 0 && used.length + wanted.length + dynamic > DYNAMIC_PORT_COUNT) {
     let inRange = 0;
     for (const p of used) if (p >= DYNAMIC_PORT_FIRST && p <= DYNAMIC_PORT_LAST) inRange++;
     for (const p of wanted) if (p >= DYNAMIC_PORT_FIRST && p <= DYNAMIC_PORT_LAST) inRange++;

@@ -6,6 +6,7 @@
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import { clusterArn, containerInstanceArn, taskArn, taskDefinitionArn } from '../world/arn';
 import type { ContainerInstance, Task, TaskDefinition, World } from '../world/types';
+import { putContainerInstance } from '../world/container-instance-index';
 import { reserve, RESERVED_LINUX_PORTS } from '../control/resources';
 import { taskRequirements } from '../control/requirements';
 
@@ -76,7 +77,7 @@ export function addContainerInstance(world: World, spec: InstanceSpec = {}): Con
     version: 1,
     tags: [],
   };
-  world.containerInstances[arn] = ci;
+  putContainerInstance(world, ci);
   return ci;
 }
 

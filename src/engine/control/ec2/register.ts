@@ -16,6 +16,7 @@ import type { Ec2Instance } from '../../world/types';
 import { agentConfig } from '../../aws/ec2/user-data';
 import { createCluster, findCluster } from '../../aws/ecs/clusters-store';
 import { newContainerInstance } from './container-instance';
+import { putContainerInstance } from '../../world/container-instance-index';
 import { registrationRetryDelay } from './timing';
 
 export const agentRegister: EventHandler = (sim, event) => {
@@ -62,7 +63,7 @@ function registerInstance(sim: Simulation, instance: Ec2Instance, attempt: numbe
     return;
   }
   const containerInstance = newContainerInstance(sim, instance, cluster, config.reservedMemoryMiB);
-  sim.world.containerInstances[containerInstance.containerInstanceArn] = containerInstance;
+  putContainerInstance(sim.world, containerInstance);
   instance.containerInstanceArn = containerInstance.containerInstanceArn;
   instance.ecsClusterName = cluster.clusterName;
   const r = containerInstance.registeredResources;

@@ -6,9 +6,10 @@
  * time: the caller reserves the chosen instance's resources before placing the next task of the
  * same call, so a 10-task RunTask sees its own earlier placements.
  *
- * The steps live beside this file: filter.ts (resources and constraints, one row per instance),
- * strategies.ts (binpack / spread / random, the default), validate.ts (input checks), query/ (the
- * cluster query language). Every decision is written into the PlacementExplanation.
+ * The steps live beside this file: filter.ts (resources and constraints, a verdict per instance),
+ * strategies.ts (binpack / spread / random, the default), explanation.ts (the explanation's rows,
+ * bounded for large clusters), validate.ts (input checks), query/ (the cluster query language).
+ * Every decision is written into the PlacementExplanation.
  *
  * When nothing fits: AWS's service events name "the closest matching container-instance" and its
  * problem; RunTask returns a failure reason. We report the reason of the instance that got
@@ -25,6 +26,7 @@ import { closestProblem, filterInstances, type CompiledConstraint } from './filt
 import { compileQuery, queryContext } from './query/evaluate';
 import { parseQuery } from './query/parser';
 import { DEFAULT_STRATEGY, runStrategies } from './strategies';
+import { allRows, COMPACT_KEPT_ARNS, isCompact, placedRows } from './explanation';
 import { validateConstraints, validateStrategies } from './validate';
 
 export const NO_CONTAINER_INSTANCES = 'No Container Instances were found in your cluster.';
@@ -66,35 +68,37 @@ export function placeTask(sim: Simulation, request: PlacementRequest): Placement
   const req = taskRequirements(td, request.overrides);
   const constraints = compileConstraints([...request.placementConstraints, ...((td.placementConstraints ?? []) as PlacementConstraint[]).filter((c) => c.type === 'memberOf')]);
   const ctx = queryContext(world);
-  const { rows, stages, passed, clusterInstances } = filterInstances(world, request.clusterArn, request.group, req, constraints, ctx);
-  const explanation: PlacementExplanation = { candidates: rows, strategy: [], summary: '' };
+  const filtered = filterInstances(world, request.clusterArn, request.group, req, constraints, ctx);
+  const { instances, rejections, passed } = filtered;
 
   if (passed.length === 0) {
+    const explanation: PlacementExplanation = { candidates: allRows(filtered), strategy: [], summary: '' };
     let best = -1;
-    for (let i = 0; i < rows.length; i++) if (stages[i] > 0 && (best < 0 || stages[i] > stages[best])) best = i;
+    for (let i = 0; i < rejections.length; i++) if (rejections[i]!.stage > 0 && (best < 0 || rejections[i]!.stage > rejections[best]!.stage)) best = i;
     if (best < 0) {
-      explanation.summary = `Unable to place a task: ${NO_CONTAINER_INSTANCES}${rows.length ? ` (none of its ${rows.length} container instances is ACTIVE)` : ''}`;
+      explanation.summary = `Unable to place a task: ${NO_CONTAINER_INSTANCES}${instances.length ? ` (none of its ${instances.length} container instances is ACTIVE)` : ''}`;
       return { failureReason: NO_CONTAINER_INSTANCES, explanation };
     }
-    const closest = rows[best];
-    const reason = closest.rejectedBy!;
+    const closest = instances[best];
+    const { reason, detail } = rejections[best]!;
     explanation.summary =
       `Unable to place a task because no container instance met all of its requirements. The closest matching ` +
-      `(container-instance ${closest.containerInstanceArn.slice(closest.containerInstanceArn.lastIndexOf('/') + 1)}) ${closestProblem(reason)}: ${closest.ec2InstanceId} ${closest.detail}.`;
+      `(container-instance ${closest.containerInstanceArn.slice(closest.containerInstanceArn.lastIndexOf('/') + 1)}) ${closestProblem(reason)}: ${closest.ec2InstanceId} ${detail}.`;
     return { failureReason: reason, explanation };
   }
 
   const usingDefault = request.placementStrategy.length === 0;
   const strategies = usingDefault ? DEFAULT_STRATEGY : request.placementStrategy;
-  const { chosen, steps, tieBreak } = runStrategies(strategies, { candidates: passed, clusterInstances, group: request.group, req, random: sim.random });
-  explanation.strategy = steps;
-  explanation.chosen = chosen.containerInstanceArn;
+  const input = { candidates: passed, instances, group: request.group, req, random: sim.random };
+  const { chosen, steps, finalists, tieBreak } = runStrategies(strategies, input, isCompact(filtered) ? COMPACT_KEPT_ARNS : Infinity);
+  const ci = instances[chosen];
   const notes = steps.map((s) => s.note);
   if (tieBreak) notes.push(`a random pick among the ${tieBreak} equally good instances`);
-  explanation.summary =
-    `Placed on ${chosen.ec2InstanceId} (${availabilityZoneOf(chosen)}): ${notes.join(', then ')}` +
-    `${usingDefault ? ' (the default strategy: no placementStrategy was given)' : ''}; ${passed.length} of ${rows.length} container instances met its requirements.`;
-  return { containerInstanceArn: chosen.containerInstanceArn, explanation };
+  const summary =
+    `Placed on ${ci.ec2InstanceId} (${availabilityZoneOf(ci)}): ${notes.join(', then ')}` +
+    `${usingDefault ? ' (the default strategy: no placementStrategy was given)' : ''}; ${passed.length} of ${instances.length} container instances met its requirements.`;
+  const explanation: PlacementExplanation = { ...placedRows(filtered, finalists, chosen), strategy: steps, summary, chosen: ci.containerInstanceArn };
+  return { containerInstanceArn: ci.containerInstanceArn, explanation };
 }
 
 function compileConstraints(constraints: PlacementConstraint[]): CompiledConstraint[] {

@@ -14,7 +14,7 @@
 import type { Random } from '../../kernel/random';
 import type { ContainerInstance, PlacementExplanation } from '../../world/types';
 import type { TaskRequirements } from '../requirements';
-import { attributeValue, groupCountOn } from './attributes';
+import { attributeValue, availabilityZoneOf, groupCountOn } from './attributes';
 import type { PlacementStrategy } from './place';
 
 export type StrategyStep = PlacementExplanation['strategy'][number];
@@ -31,70 +31,113 @@ export const DEFAULT_STRATEGY: PlacementStrategy[] = [
 ];
 
 export interface StrategyInput {
-  candidates: ContainerInstance[];
-  clusterInstances: ContainerInstance[];
+  /** Indexes into `instances` of the instances still in the running. */
+  candidates: number[];
+  /** Every container instance of the cluster, any status (spread counts tasks on all of them). */
+  instances: ContainerInstance[];
   group: string;
   req: TaskRequirements;
   random: Random;
 }
 
-export function applyStrategy(strategy: PlacementStrategy, input: StrategyInput): { kept: ContainerInstance[]; note: string } {
-  const { candidates, group } = input;
+const AZ = 'ecs.availability-zone';
+const NO_VALUE = '(no value)';
+
+export function applyStrategy(strategy: PlacementStrategy, input: StrategyInput): { kept: number[]; note: string } {
+  const { candidates, instances, group } = input;
   if (strategy.type === 'random') {
     const pick = input.random.pick(candidates);
-    return { kept: [pick], note: `random picked ${pick.ec2InstanceId} of ${candidates.length}` };
+    return { kept: [pick], note: `random picked ${instances[pick].ec2InstanceId} of ${candidates.length}` };
   }
   if (strategy.type === 'binpack') {
     const field = (strategy.field ?? 'memory').toLowerCase() === 'cpu' ? 'cpu' : 'memory';
-    const left = (ci: ContainerInstance) => ci.remainingResources[field] - input.req[field];
-    const kept = keepMin(candidates, left);
+    const need = input.req[field];
+    const scores = candidates.map((i) => instances[i].remainingResources[field] - need);
+    const kept = keepMin(candidates, scores);
     const unit = field === 'cpu' ? ' CPU units' : ' MiB';
     const what = field === 'cpu' ? 'CPU' : 'memory';
-    return { kept, note: `binpack ${field} picked the instance${kept.length > 1 ? 's' : ''} with the least ${what} left (${left(kept[0])}${unit} after this task)` };
+    return { kept, note: `binpack ${field} picked the instance${kept.length > 1 ? 's' : ''} with the least ${what} left (${instances[kept[0]].remainingResources[field] - need}${unit} after this task)` };
   }
   const field = strategy.field ?? 'instanceId';
   if (field === 'instanceId' || field === 'host') {
-    const kept = keepMin(candidates, (ci) => groupCountOn(ci, group));
-    return { kept, note: `spread over ${field} picked the instance${kept.length > 1 ? 's' : ''} with the fewest tasks of ${group} (${groupCountOn(kept[0], group)})` };
+    const kept = keepMin(candidates, candidates.map((i) => groupCountOn(instances[i], group)));
+    return { kept, note: `spread over ${field} picked the instance${kept.length > 1 ? 's' : ''} with the fewest tasks of ${group} (${groupCountOn(instances[kept[0]], group)})` };
   }
   const name = field.slice('attribute:'.length);
-  const key = (ci: ContainerInstance) => attributeValue(ci, name) ?? '(no value)';
-  const perValue = new Map<string, number>();
-  for (const ci of input.clusterInstances) {
-    const n = groupCountOn(ci, group);
-    const k = key(ci);
-    perValue.set(k, (perValue.get(k) ?? 0) + n);
-  }
-  const kept = keepMin(candidates, (ci) => perValue.get(key(ci)) ?? 0);
-  const values = [...new Set(kept.map(key))];
-  const label = name === 'ecs.availability-zone' ? 'AZ' : 'value';
+  const { distinct, valueIndex } = numberValues(instances, name);
+  const counts = new Array<number>(distinct.length).fill(0);
+  for (let i = 0; i < instances.length; i++) counts[valueIndex[i]] += groupCountOn(instances[i], group);
+  const scores = new Array<number>(candidates.length);
+  for (let k = 0; k < candidates.length; k++) scores[k] = counts[valueIndex[candidates[k]]];
+  const kept = keepMin(candidates, scores);
+  const keptValues: string[] = [];
+  for (const i of kept) if (!keptValues.includes(distinct[valueIndex[i]])) keptValues.push(distinct[valueIndex[i]]);
+  const label = name === AZ ? 'AZ' : 'value';
   return {
     kept,
-    note: `spread over ${name} picked the ${label}${values.length > 1 ? 's' : ''} with the fewest tasks of ${group} (${values.join(', ')}: ${perValue.get(values[0]) ?? 0})`,
+    note: `spread over ${name} picked the ${label}${keptValues.length > 1 ? 's' : ''} with the fewest tasks of ${group} (${keptValues.join(', ')}: ${counts[valueIndex[kept[0]]]})`,
   };
 }
 
-function keepMin(candidates: ContainerInstance[], score: (ci: ContainerInstance) => number): ContainerInstance[] {
+/** Numbers the distinct values of the attribute over the instances (AZs, instance types: few). */
+function numberValues(instances: ContainerInstance[], name: string): { distinct: string[]; valueIndex: Int32Array } {
+  const numbers = new Map<string, number>();
+  const distinct: string[] = [];
+  const valueIndex = new Int32Array(instances.length);
+  const isAz = name === AZ;
+  for (let i = 0; i < instances.length; i++) {
+    const v = (isAz ? availabilityZoneOf(instances[i]) : attributeValue(instances[i], name)) || NO_VALUE;
+    let d = numbers.get(v);
+    if (d === undefined) {
+      d = distinct.length;
+      numbers.set(v, d);
+      distinct.push(v);
+    }
+    valueIndex[i] = d;
+  }
+  return { distinct, valueIndex };
+}
+
+function keepMin(candidates: number[], scores: number[]): number[] {
   let best = Infinity;
-  let kept: ContainerInstance[] = [];
-  for (const ci of candidates) {
-    const s = score(ci);
+  let kept: number[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const s = scores[k];
     if (s < best) {
       best = s;
-      kept = [ci];
-    } else if (s === best) kept.push(ci);
+      kept = [candidates[k]];
+    } else if (s === best) kept.push(candidates[k]);
   }
   return kept;
 }
 
-export function runStrategies(strategies: PlacementStrategy[], input: StrategyInput): { chosen: ContainerInstance; steps: StrategyStep[]; tieBreak?: number } {
-  let candidates = input.candidates;
+export interface StrategyResult {
+  /** Index into the input's instances of the chosen one. */
+  chosen: number;
+  steps: StrategyStep[];
+  /** The candidates left after the last strategy (the chosen one among them). */
+  finalists: number[];
+  /** How many finalists the seeded random pick chose among, when more than one. */
+  tieBreak?: number;
+}
+
+/**
+ * Runs the strategies and picks. `keptListLimit` caps the ARNs each step lists in `kept` (the
+ * compact explanation of a large cluster); the step then says how many it kept in keptCount.
+ */
+export function runStrategies(strategies: PlacementStrategy[], input: StrategyInput, keptListLimit = Infinity): StrategyResult {
+  const running = { ...input };
   const steps: StrategyStep[] = [];
   for (const strategy of strategies) {
-    const { kept, note } = applyStrategy(strategy, { ...input, candidates });
-    candidates = kept;
-    steps.push({ type: strategy.type, ...(strategy.field !== undefined && strategy.type !== 'random' ? { field: strategy.field } : {}), kept: kept.map((ci) => ci.containerInstanceArn), note });
+    const { kept, note } = applyStrategy(strategy, running);
+    running.candidates = kept;
+    const listed = kept.length > keptListLimit ? kept.slice(0, keptListLimit) : kept;
+    const step: StrategyStep = { type: strategy.type, kept: listed.map((i) => input.instances[i].containerInstanceArn), note };
+    if (listed.length < kept.length) step.keptCount = kept.length;
+    if (strategy.field !== undefined && strategy.type !== 'random') step.field = strategy.field;
+    steps.push(step);
   }
-  if (candidates.length === 1) return { chosen: candidates[0], steps };
-  return { chosen: input.random.pick(candidates), steps, tieBreak: candidates.length };
+  const finalists = running.candidates;
+  if (finalists.length === 1) return { chosen: finalists[0], steps, finalists };
+  return { chosen: input.random.pick(finalists), steps, finalists, tieBreak: finalists.length };
 }

@@ -5,6 +5,7 @@
  * Semantics (choices where AWS's page is silent, written down here):
  * - Every subject yields a list of values: none when absent (an attribute the instance lacks, or
  *   one set without a value), several for task:group (the groups of the tasks on the instance).
+ *   `attribute:NAME exists` asks only whether the attribute is there, with or without a value.
  *   A positive operator (==, >, >=, <, <=, in, =~, exists) holds when any value satisfies it; a
  *   negative one (!=, !in, !~, !exists) is exactly the negation of its positive form. So
  *   `task:group != web` means "no task of group web here" (like AWS's anti-affinity example
