@@ -6,6 +6,7 @@
  * VPC ids are derived from the region by hash, so they are stable across seeds and runs.
  */
 import type { World } from './types';
+import { emptyApplicationAutoScaling } from './app-autoscaling-types';
 
 const AZ_LETTERS: Record<string, string> = { 'us-east-1': 'abcdef' };
 
@@ -40,6 +41,9 @@ export function createWorld(region = 'us-east-1', accountId = '123456789012'): W
     launchTemplates: {},
     autoScalingGroups: {},
     scalingActivities: {},
+    applicationAutoScaling: emptyApplicationAutoScaling(),
+    faults: { active: {}, sequence: 0 },
+    costLedger: { eventCursor: 0, open: {}, closed: { ec2: 0, fargate: 0, fargateSpot: 0, loadBalancers: 0 } },
     events: [],
   };
   availabilityZones.forEach((AvailabilityZone, i) => {

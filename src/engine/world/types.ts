@@ -13,6 +13,9 @@ import type { AlarmHistoryRecord, MetricAlarmRecord, MetricSeries } from './metr
 import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-types';
 import type { AutoScalingGroup, LaunchTemplate, ScalingActivity } from './autoscaling-types';
 import type { Service } from './service-types';
+import type { TaskUsage, TrafficState } from './traffic-types';
+import type { CostLedger, FaultState } from './fault-types';
+import type { ApplicationAutoScalingState } from './app-autoscaling-types';
 
 /** Simulated time 0 is this instant; every timestamp the API returns is SIM_EPOCH + seconds. */
 export const SIM_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -67,6 +70,17 @@ export interface World {
   launchTemplates: Record<string, LaunchTemplate>; // by LaunchTemplateId
   autoScalingGroups: Record<string, AutoScalingGroup>; // by AutoScalingGroupName
   scalingActivities: Record<string, ScalingActivity>; // by ActivityId, in start order
+
+  /** Application Auto Scaling (types in app-autoscaling-types.ts); absent in older worlds. */
+  applicationAutoScaling?: ApplicationAutoScalingState;
+
+  /** Faults injected with sim:InjectFault that are in effect (types in fault-types.ts). */
+  faults?: FaultState;
+  /** The cost meter's ledger (sim:GetCost; control/cost/ledger.ts). */
+  costLedger?: CostLedger;
+
+  /** Simulated client traffic and the traffic model's state (control/traffic; absent in older worlds). */
+  traffic?: TrafficState;
 
   /** The event log, in order: what happened, in AWS's words. */
   events: SimEvent[];
@@ -392,4 +406,6 @@ export interface Task {
   deploymentId?: string;
   /** Set once the service scheduler has counted this task (start failure or failed health checks). */
   serviceOutcomeCounted?: boolean;
+  /** Current CPU, memory and request rate (kept by control/traffic; absent until measured). */
+  usage?: TaskUsage;
 }
