@@ -1,31 +1,32 @@
-/** The app shell: header with clock and transport, the canvas, and the event log. */
+/**
+ * The app's layout (UI.md): a header; the palette, the live graph and the inspector side by side;
+ * the time bar (transport, clock, timeline) and the bottom panel (events | charts) below. Each
+ * region is its own component in its own folder; panels collapse and the canvas keeps the rest.
+ */
 import { ReactFlowProvider } from '@xyflow/react';
+import { Header } from './layout/Header';
 import { Canvas } from './graph/Canvas';
-import { EventLog } from './EventLog';
-import { Clock, Transport } from './Transport';
-import { useSession } from '../store/hooks';
+import { Palette } from './palette/Palette';
+import { Inspector } from './inspector/Inspector';
+import { TimeBar } from './time/TimeBar';
+import { BottomPanel } from './layout/BottomPanel';
+import { useEditor } from '../store/editor-hooks';
 
 export function App() {
-  const scenarioName = useSession((s) => (typeof s.scenario.name === 'string' ? s.scenario.name : undefined));
+  const collapsed = useEditor((s) => s.collapsed);
+  const columns = `${collapsed.palette ? '2.5rem' : '13rem'} minmax(0,1fr) ${collapsed.inspector ? '2.5rem' : '24rem'}`;
   return (
-    <div className="flex h-full flex-col">
-      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
-        <img src="/favicon.svg" alt="" className="h-7 w-7" />
-        <div className="leading-tight">
-          <h1 className="text-lg font-semibold text-slate-900">ECS Sandbox</h1>
-          {scenarioName && <p className="text-xs text-slate-500">{scenarioName}</p>}
-        </div>
-        <div className="ml-auto flex items-center gap-6">
-          <Transport />
-          <Clock />
-        </div>
-      </header>
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_22rem] grid-rows-[minmax(0,1fr)] overflow-hidden">
-        <ReactFlowProvider>
+    <div className="flex h-full flex-col bg-slate-50 text-slate-900">
+      <Header />
+      <ReactFlowProvider>
+        <main className="grid min-h-0 flex-1 overflow-hidden" style={{ gridTemplateColumns: columns }}>
+          <Palette />
           <Canvas />
-        </ReactFlowProvider>
-        <EventLog />
-      </main>
+          <Inspector />
+        </main>
+      </ReactFlowProvider>
+      <TimeBar />
+      <BottomPanel />
     </div>
   );
 }
