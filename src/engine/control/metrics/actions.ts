@@ -40,6 +40,7 @@ export const ALARM_ACTION_ROUTES: readonly AlarmActionRoute[] = [
   {
     target: 'Application Auto Scaling scaling policy',
     pattern: new RegExp(`^${ARN}:autoscaling:[^:]+:\\d{12}:scalingPolicy:[^:]+:resource/`),
+    eventType: 'appAutoScaling.policyInvoked', // control/app-autoscaling/events.ts POLICY_INVOKED_EVENT
     reinvokeWhileInAlarm: true,
   },
   {
