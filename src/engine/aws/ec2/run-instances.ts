@@ -12,6 +12,7 @@ import { optionalArray, optionalNumber, optionalString, type Input } from '../va
 import { agentConfig, decodeUserData } from './user-data';
 import { instanceState, reservationOutput } from './shapes';
 import { BOOT_SECONDS } from '../../control/ec2/timing';
+import { assertZoneHasCapacity, zonesWithCapacity } from '../../control/faults/capacity';
 
 const invalid = (message: string) => new AwsError('InvalidParameterValue', message);
 
@@ -42,6 +43,8 @@ export function runInstances(sim: Simulation, input: Input): Reservation {
   if (maxCount > 20) throw new AwsError('InstanceLimitExceeded', `You have requested more instances (${maxCount}) than your current instance limit of 20 allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`);
 
   const subnet = chooseSubnet(sim, input);
+  // Fault AvailabilityZoneOutage (control/faults/capacity.ts): no capacity in an impaired AZ.
+  assertZoneHasCapacity(world, subnet.AvailabilityZone, InstanceType);
   const UserData = optionalString(input, 'UserData', 'InvalidParameterValue');
   if (UserData !== undefined) decodeUserData(UserData); // rejects bad base64 with EC2's message
   const IamInstanceProfile = instanceProfile(sim, input);
@@ -114,9 +117,10 @@ function chooseSubnet(sim: Simulation, input: Input): Subnet {
     if (!subnet) throw invalid(`No default subnet for availability zone: '${az}'.`);
     return subnet;
   }
+  const candidates = zonesWithCapacity(world, defaults); // an impaired AZ is not chosen (control/faults)
   const live = Object.values(world.instances).filter((i) => i.State.Name === 'pending' || i.State.Name === 'running');
   const load = (s: Subnet) => live.filter((i) => i.Placement.AvailabilityZone === s.AvailabilityZone).length;
-  const ordered = [...defaults].sort((a, b) => world.availabilityZones.indexOf(a.AvailabilityZone) - world.availabilityZones.indexOf(b.AvailabilityZone));
+  const ordered = [...candidates].sort((a, b) => world.availabilityZones.indexOf(a.AvailabilityZone) - world.availabilityZones.indexOf(b.AvailabilityZone));
   return ordered.reduce((best, s) => (load(s) < load(best) ? s : best));
 }
 

@@ -20,7 +20,8 @@ export function onContainerExited(sim: Simulation, event: KernelEvent): void {
   const c = task && containerNamed(task, event.container);
   if (!task || !c || c.lastStatus !== 'RUNNING' || deferIfDisconnected(sim, task, event)) return;
   c.lastStatus = 'STOPPED';
-  c.exitCode = c.behavior?.exitCode ?? 0;
+  // Fault TaskCrash (control/faults/tasks.ts) gives the crash's exit code on the event.
+  c.exitCode = typeof event.exitCode === 'number' ? event.exitCode : (c.behavior?.exitCode ?? 0);
   task.version += 1;
   sim.emit({
     source: 'ecs',

@@ -18,6 +18,7 @@ import type { Container, Task } from '../../world/types';
 import { anyTask } from '../tasks/status';
 import { deferIfDisconnected } from './connection';
 import { containerDefinitionOf, containerNamed } from './definitions';
+import { healthCheckFaulted } from '../faults/state';
 
 export const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 };
 
@@ -46,7 +47,8 @@ export function onHealthCheck(sim: Simulation, event: KernelEvent): void {
   const hc = healthCheckOf(sim, task, c.name);
   if (!hc) return;
   let failures = Number(event.failures) || 0;
-  const passed = c.behavior?.healthy ?? true;
+  // Fault HealthCheckFailure (control/faults) makes the check fail while it lasts.
+  const passed = (c.behavior?.healthy ?? true) && !healthCheckFaulted(sim.world, task);
   const inStartPeriod = sim.now - (c.startedAt ?? sim.now) <= hc.startPeriod;
   if (passed) {
     failures = 0;

@@ -21,6 +21,7 @@
 import type { Container, Task, World } from '../../world/types';
 import type { RegisteredTarget, TargetGroup } from '../../world/elb-types';
 import { withDefaultBehavior } from '../../world/image-behavior';
+import { faultedProbe } from '../faults/probe';
 
 export type ProbeFailureReason = 'Target.Timeout' | 'Target.ResponseCodeMismatch' | 'Target.FailedHealthChecks';
 
@@ -44,6 +45,9 @@ const listening = (c: Container) => c.lastStatus === 'RUNNING';
 export function probeTarget(world: World, targetGroup: TargetGroup, target: Pick<RegisteredTarget, 'Id' | 'Port'>): ProbeResult {
   const port = healthCheckPortOf(targetGroup, target);
   const found = targetGroup.TargetType === 'instance' ? findOnInstance(world, target.Id, port) : findAtIp(world, target.Id, port);
+  // Faults (control/faults/probe.ts): targets in an impaired AZ time out; HealthCheckFailure answers 503.
+  const faulted = faultedProbe(world, targetGroup, target.Id, typeof found === 'string' ? undefined : found.task);
+  if (faulted) return faulted;
   if (found === 'no-host') return { ok: false, reason: 'Target.Timeout' };
   if (found === 'refused') return { ok: false, reason: 'Target.FailedHealthChecks' };
   const { task, container } = found;

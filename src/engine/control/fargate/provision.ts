@@ -15,12 +15,15 @@
  */
 import type { Simulation } from '../../simulation';
 import type { Subnet } from '../../world/types';
+import { fargateSubnetsAvoidingOutage } from '../faults/capacity';
 
 export const FARGATE_PROVISIONING_SECONDS = { min: 10, max: 25 };
 export const LATEST_PLATFORM_VERSION = '1.4.0';
 export const PLATFORM_VERSIONS = ['1.4.0', '1.3.0'];
 
-export function chooseFargateSubnet(sim: Simulation, subnets: Subnet[], clusterArn: string, group: string): { subnet: Subnet; note: string } {
+export function chooseFargateSubnet(sim: Simulation, givenSubnets: Subnet[], clusterArn: string, group: string): { subnet: Subnet; note: string } {
+  // Fault AvailabilityZoneOutage (control/faults/capacity.ts): Fargate uses only unimpaired AZs.
+  const subnets = fargateSubnetsAvoidingOutage(sim, givenSubnets);
   const counts = new Map<string, number>();
   for (const s of subnets) counts.set(s.AvailabilityZone, 0);
   for (const t of Object.values(sim.world.tasks)) {
