@@ -5,8 +5,12 @@
  * placements) and answers `tasks` (as DescribeTasks) and `failures` for what could not be placed.
  *
  * Choices where AWS leaves room:
- *  - capacityProviderStrategy (and a cluster default strategy when no launchType is given) is not
- *    modelled yet: answered with InvalidParameterException saying so.
+ *  - capacityProviderStrategy, or the cluster's default strategy when neither a launchType nor a
+ *    strategy is given (AWS: the default strategy is used "when running a standalone task ... and
+ *    a custom capacity provider strategy or launch type isn't specified"): each task goes to a
+ *    provider by base then weight (control/capacity/launch.ts). Tasks of an Auto Scaling group
+ *    provider with managed scaling that find no room are returned in `tasks`, PROVISIONING, and
+ *    wait for capacity; without managed scaling they are `failures`.
  *  - Placement failures list one {arn: container instance ARN, reason} per instance that turned a
  *    task down (deduplicated over the call), as ECS reports them; when no instance is named, the
  *    cluster ARN carries the reason.
@@ -24,6 +28,7 @@ import { resolveTaskDefinitionOrThrow } from './task-definition-lookup';
 import { toSdkTask } from './tasks-describe';
 import { parseGroupAndStartedBy, parseNetworkConfiguration, parseOverrides, parseTags, requireCompatible } from './tasks-input';
 import { launchOnFargate, launchOnInstance, type LaunchContext } from './tasks-launch';
+import { launchTypeOfStrategy, launchWithCapacityProviderStrategy, resolveStrategy } from '../../control/capacity/launch';
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', message);
 
@@ -35,14 +40,9 @@ export function runTask(sim: Simulation, input: Input): RunTaskResponse {
 
   const strategyItems = optionalArray(input, 'capacityProviderStrategy');
   const launchTypeInput = optionalString(input, 'launchType');
-  if (strategyItems && strategyItems.length > 0) {
-    if (launchTypeInput) throw invalid('Specifying both a launch type and capacity provider strategy is not supported.');
-    throw invalid('capacityProviderStrategy is not modelled by this simulator yet: use launchType EC2 or FARGATE.');
-  }
-  if (!launchTypeInput && cluster.defaultCapacityProviderStrategy.length > 0) {
-    throw invalid(`Cluster ${cluster.clusterName} has a default capacity provider strategy, which this simulator does not model yet: pass launchType EC2 or FARGATE.`);
-  }
-  const launchType = launchTypeInput ?? 'EC2';
+  if (strategyItems && strategyItems.length > 0 && launchTypeInput) throw invalid('Specifying both a launch type and capacity provider strategy is not supported.');
+  const capacityStrategy = launchTypeInput ? [] : resolveStrategy(sim.world, cluster, strategyItems);
+  const launchType = capacityStrategy.length > 0 ? launchTypeOfStrategy(capacityStrategy) : (launchTypeInput ?? 'EC2');
   if (launchType === 'EXTERNAL') throw invalid('The EXTERNAL launch type (ECS Anywhere) is not modelled by this simulator.');
   if (launchType !== 'EC2' && launchType !== 'FARGATE') throw invalid(`Invalid launch type: ${launchType}. Valid values: EC2, FARGATE, EXTERNAL.`);
   requireCompatible(td, launchType);
@@ -75,7 +75,23 @@ export function runTask(sim: Simulation, input: Input): RunTaskResponse {
 
   const tasks: Task[] = [];
   const failures: { arn: string; reason: string; detail?: string }[] = [];
-  if (launchType === 'FARGATE') {
+  if (capacityStrategy.length > 0) {
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < count; i++) {
+      const r = launchWithCapacityProviderStrategy(sim, {
+        ctx,
+        requirements,
+        strategy: capacityStrategy,
+        counts,
+        placementStrategy: (strategy ?? []) as PlacementStrategy[],
+        placementConstraints: (constraints ?? []) as PlacementConstraint[],
+        ...(platformVersion ? { platformVersion } : {}),
+        launchedBy: 'RunTask',
+      });
+      if (r.task) tasks.push(r.task);
+      else recordFailures(sim, cluster.clusterArn, r.explanation, r.failureReason, failures);
+    }
+  } else if (launchType === 'FARGATE') {
     for (let i = 0; i < count; i++) tasks.push(launchOnFargate(sim, ctx, platformVersion!, requirements));
   } else {
     const instances = Object.values(sim.world.containerInstances).filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status !== 'INACTIVE');

@@ -72,8 +72,8 @@ describe('RunTask on EC2', () => {
     s.callExpectingError('ecs:RunTask', { cluster: 'empty', taskDefinition: 'web' }, 'InvalidParameterException', 'No Container Instances were found in your cluster.');
   });
 
-  it('rejects a capacityProviderStrategy, which is not modelled yet', () => {
-    ec2Sandbox().s.callExpectingError('ecs:RunTask', { cluster: 'prod', taskDefinition: 'web', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] }, 'InvalidParameterException', 'not modelled');
+  it('rejects a capacityProviderStrategy naming a provider the cluster is not associated with', () => {
+    ec2Sandbox().s.callExpectingError('ecs:RunTask', { cluster: 'prod', taskDefinition: 'web', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] }, 'InvalidParameterException', 'not associated with the cluster');
   });
 
   it('releases the task resources when it reaches STOPPED', () => {

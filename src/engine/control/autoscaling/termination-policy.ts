@@ -22,11 +22,12 @@
 import type { Simulation } from '../../simulation';
 import type { AsgInstance, AutoScalingGroup } from '../../world/autoscaling-types';
 import { resolveVersion } from '../../aws/ec2/launch-templates-store';
+import { managedTerminationVeto } from '../capacity/protection';
 
 /** Why this instance may not be terminated for scale in, or undefined when it may. */
-export function scaleInVeto(_sim: Simulation, _group: AutoScalingGroup, member: AsgInstance): string | undefined {
+export function scaleInVeto(sim: Simulation, group: AutoScalingGroup, member: AsgInstance): string | undefined {
   if (member.ProtectedFromScaleIn) return `instance ${member.InstanceId} is protected from scale in`;
-  return undefined;
+  return managedTerminationVeto(sim.world, group.AutoScalingGroupName, member.InstanceId);
 }
 
 /** Members that count toward capacity (Pending or InService). */

@@ -18,6 +18,7 @@ import { createCluster, findCluster } from '../../aws/ecs/clusters-store';
 import { newContainerInstance } from './container-instance';
 import { putContainerInstance } from '../../world/container-instance-index';
 import { registrationRetryDelay } from './timing';
+import { assignCapacityProvider } from '../capacity/registration';
 
 export const agentRegister: EventHandler = (sim, event) => {
   const instance = sim.world.instances[event.instanceId as string];
@@ -66,6 +67,7 @@ function registerInstance(sim: Simulation, instance: Ec2Instance, attempt: numbe
   putContainerInstance(sim.world, containerInstance);
   instance.containerInstanceArn = containerInstance.containerInstanceArn;
   instance.ecsClusterName = cluster.clusterName;
+  assignCapacityProvider(sim, containerInstance);
   const r = containerInstance.registeredResources;
   sim.emit({
     source: 'ecs',
