@@ -10,9 +10,10 @@
  * still Draining."; an unknown Fargate platform version: PlatformUnknownException.
  *
  * Choices: REPLICA without desiredCount is refused (the API reference: "required if
- * schedulingStrategy is REPLICA or isn't specified"). CODE_DEPLOY and EXTERNAL services are stored
- * but get no ECS deployment: their tasks come from task sets (CodeDeploy / CreateTaskSet), not
- * modelled yet, so such a service runs no tasks here. capacityProviderStrategy is not modelled.
+ * schedulingStrategy is REPLICA or isn't specified"). CODE_DEPLOY and EXTERNAL services get no ECS
+ * deployment: their tasks come from task sets (control/services/task-sets.ts); a CODE_DEPLOY
+ * service starts with one PRIMARY task set of its task definition and first load balancer, at
+ * scale 100%; an EXTERNAL one runs what CreateTaskSet gives it. capacityProviderStrategy: services-capacity.ts.
  */
 import type { CreateServiceResponse } from '@aws-sdk/client-ecs';
 import type { Simulation } from '../../simulation';
@@ -21,6 +22,7 @@ import { validatePlacementInput, type PlacementConstraint, type PlacementStrateg
 import { LATEST_PLATFORM_VERSION, PLATFORM_VERSIONS } from '../../control/fargate/provision';
 import { startDeployment } from '../../control/services/deployments';
 import { requestReconcile } from '../../control/services/reconcile';
+import { createInitialTaskSet } from './task-sets-store';
 import { AwsError } from '../errors';
 import { optionalArray, optionalBoolean, optionalNumber, optionalString, requireString, type Input } from '../validate';
 import { requireActiveCluster } from './clusters-store';
@@ -29,6 +31,8 @@ import { compatibilitiesOf, parseTags } from './tasks-input';
 import { toSdkService } from './services-describe';
 import { findService, serviceArnFor } from './services-store';
 import { parseDeploymentConfiguration, parseGracePeriod, parseLoadBalancers, parsePropagateTags, parseServiceNetworkConfiguration } from './services-input';
+import { parseServiceStrategy } from './services-capacity';
+import { launchTypeOfStrategy } from '../../control/capacity/launch';
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', message);
 export const SERVICE_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
@@ -56,8 +60,9 @@ export function createService(sim: Simulation, input: Input): CreateServiceRespo
     if (!Number.isInteger(desiredInput) || desiredInput < 0) throw invalid('desiredCount must be a whole number of 0 or more.');
   }
 
-  if (hasItems(input.capacityProviderStrategy)) throw invalid('capacityProviderStrategy is not modelled by this simulator yet: use launchType EC2 or FARGATE.');
-  const launchType = (optionalString(input, 'launchType') ?? 'EC2') as 'EC2' | 'FARGATE';
+  const launchTypeInput = optionalString(input, 'launchType');
+  const capacityProviderStrategy = parseServiceStrategy(sim, cluster, input.capacityProviderStrategy, launchTypeInput, strategy);
+  const launchType = (capacityProviderStrategy.length > 0 ? launchTypeOfStrategy(capacityProviderStrategy) : (launchTypeInput ?? 'EC2')) as 'EC2' | 'FARGATE';
   if (launchType !== 'EC2' && launchType !== 'FARGATE') throw invalid(`Invalid launch type: ${String(launchType)}. Valid values: EC2, FARGATE.`);
   if (strategy === 'DAEMON' && launchType === 'FARGATE') throw invalid('The daemon scheduling strategy does not support the FARGATE launch type.');
   if (td && !compatibilitiesOf(td).includes(launchType)) throw invalid(`Task definition does not support launch_type ${launchType}.`);
@@ -86,6 +91,7 @@ export function createService(sim: Simulation, input: Input): CreateServiceRespo
     status: 'ACTIVE',
     desiredCount: strategy === 'DAEMON' ? 0 : desiredInput!,
     launchType,
+    ...(capacityProviderStrategy.length > 0 ? { capacityProviderStrategy } : {}),
     ...(platformVersion ? { platformVersion } : {}),
     taskDefinition: td?.taskDefinitionArn ?? '',
     schedulingStrategy: strategy,
@@ -124,11 +130,14 @@ export function createService(sim: Simulation, input: Input): CreateServiceRespo
   if (controller === 'ECS') {
     startDeployment(sim, candidate);
     requestReconcile(sim, candidate, 0);
+  } else if (controller === 'CODE_DEPLOY') {
+    createInitialTaskSet(sim, candidate); // the PRIMARY task set CodeDeploy deploys from (task-sets-store.ts)
+    requestReconcile(sim, candidate, 0);
   }
   return { service: toSdkService(sim, candidate) };
 }
 
-const KEYS: (keyof Service)[] = ['taskDefinition', 'desiredCount', 'launchType', 'schedulingStrategy', 'deploymentConfiguration', 'deploymentController', 'loadBalancers', 'placementConstraints', 'placementStrategy', 'networkConfiguration', 'platformVersion'];
+const KEYS: (keyof Service)[] = ['taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'schedulingStrategy', 'deploymentConfiguration', 'deploymentController', 'loadBalancers', 'placementConstraints', 'placementStrategy', 'networkConfiguration', 'platformVersion'];
 
 function sameParameters(a: Service, b: Service): boolean {
   return KEYS.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));

@@ -16,6 +16,7 @@ import { requireActiveCluster } from './clusters-store';
 import { paginate } from './clusters';
 import { isPendingTask, isRunningTask } from './clusters-counts';
 import { findService, serviceArnFor } from './services-store';
+import { taskSetsOfService, toSdkTaskSet } from './task-sets-store';
 
 function counts(tasks: Task[]) {
   return { runningCount: tasks.filter(isRunningTask).length, pendingCount: tasks.filter(isPendingTask).length };
@@ -38,7 +39,8 @@ export function toSdkService(sim: Simulation, s: Service, includeTags = true): S
         failedTasks: d.failedTasks,
         createdAt: sim.date(d.createdAt),
         updatedAt: sim.date(d.updatedAt),
-        launchType: d.launchType,
+        // AWS shows either the launch type or the capacity provider strategy.
+        ...(d.capacityProviderStrategy?.length ? { capacityProviderStrategy: d.capacityProviderStrategy.map((i) => ({ ...i })) } : { launchType: d.launchType }),
         ...(d.platformVersion ? { platformVersion: d.platformVersion, platformFamily: 'Linux' } : {}),
         ...(d.networkConfiguration ? { networkConfiguration: structuredClone(d.networkConfiguration) } : {}),
         rolloutState: d.rolloutState,
@@ -54,10 +56,11 @@ export function toSdkService(sim: Simulation, s: Service, includeTags = true): S
     status: s.status,
     desiredCount: s.desiredCount,
     ...counts(tasks),
-    launchType: s.launchType,
+    ...(s.capacityProviderStrategy?.length ? { capacityProviderStrategy: s.capacityProviderStrategy.map((i) => ({ ...i })) } : { launchType: s.launchType }),
     ...(s.platformVersion ? { platformVersion: s.platformVersion, platformFamily: 'Linux' } : {}),
     ...(s.taskDefinition ? { taskDefinition: s.taskDefinition } : {}),
     deploymentConfiguration: structuredClone(s.deploymentConfiguration),
+    ...(s.deploymentController.type !== 'ECS' ? { taskSets: taskSetsOfService(sim.world, s.serviceArn).map((t) => toSdkTaskSet(sim, s, t)) } : {}),
     deployments,
     roleArn: `arn:aws:iam::${sim.world.accountId}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
     events: s.events.map((e) => ({ id: e.id, createdAt: sim.date(e.createdAt), message: e.message })),

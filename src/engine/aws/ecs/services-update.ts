@@ -2,7 +2,12 @@
  * ecs:UpdateService and ecs:DeleteService.
  *
  * UpdateService (API reference): changing the task definition, network configuration, platform
- * version, placement strategy or constraints, or forceNewDeployment starts a new deployment;
+ * version, placement strategy or constraints, load balancers, or forceNewDeployment starts a new
+ * deployment ("When you add, update, or remove a load balancer configuration, Amazon ECS starts
+ * new tasks with the updated Elastic Load Balancing configuration, and then stops the old tasks
+ * when the new tasks are running": the new deployment's tasks register in the new target groups,
+ * the old deployment's tasks stay in the old ones until they drain and stop; an empty list removes
+ * them); a new capacityProviderStrategy also starts one (services-capacity.ts);
  * desiredCount, deploymentConfiguration and healthCheckGracePeriodSeconds change the service in
  * place (the scheduler acts on them at once). A CODE_DEPLOY service only takes desiredCount,
  * deploymentConfiguration and healthCheckGracePeriodSeconds ("Unable to update task definition on
@@ -27,7 +32,8 @@ import { resolveTaskDefinitionOrThrow, findTaskDefinition } from './task-definit
 import { compatibilitiesOf } from './tasks-input';
 import { toSdkService } from './services-describe';
 import { requireActiveService } from './services-store';
-import { parseDeploymentConfiguration, parseGracePeriod, parsePropagateTags, parseServiceNetworkConfiguration } from './services-input';
+import { parseServiceStrategyUpdate } from './services-capacity';
+import { parseDeploymentConfiguration, parseGracePeriod, parseLoadBalancers, parsePropagateTags, parseServiceNetworkConfiguration } from './services-input';
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', message);
 const given = (input: Input, key: string) => input[key] !== undefined && input[key] !== null;
@@ -42,7 +48,7 @@ export function updateService(sim: Simulation, input: Input): UpdateServiceRespo
     throw invalid('The daemon scheduling strategy does not support placement strategies. Remove the placement strategy and try again');
   }
   if (desired !== undefined && (!Number.isInteger(desired) || desired < 0)) throw invalid('desiredCount must be a whole number of 0 or more.');
-  const redeploying = ['taskDefinition', 'networkConfiguration', 'platformVersion', 'placementStrategy', 'placementConstraints'].filter((k) => given(input, k));
+  const redeploying = ['taskDefinition', 'networkConfiguration', 'platformVersion', 'placementStrategy', 'placementConstraints', 'loadBalancers', 'capacityProviderStrategy'].filter((k) => given(input, k));
   if (service.deploymentController.type === 'CODE_DEPLOY' && redeploying.includes('taskDefinition')) {
     throw invalid('Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.');
   }
@@ -72,6 +78,8 @@ export function updateService(sim: Simulation, input: Input): UpdateServiceRespo
     td && (given(input, 'networkConfiguration') || tdRef !== undefined)
       ? parseServiceNetworkConfiguration(sim, given(input, 'networkConfiguration') ? input.networkConfiguration : service.networkConfiguration, td, service.launchType)
       : service.networkConfiguration;
+  const loadBalancers = given(input, 'loadBalancers') ? parseLoadBalancers(sim, input.loadBalancers, td) : undefined;
+  const capacityProviderStrategy = parseServiceStrategyUpdate(sim, cluster, service, input.capacityProviderStrategy);
   const grace = parseGracePeriod(input.healthCheckGracePeriodSeconds, service.healthCheckGracePeriodSeconds);
   const propagateTags = parsePropagateTags(input.propagateTags, service.propagateTags);
 
@@ -86,13 +94,15 @@ export function updateService(sim: Simulation, input: Input): UpdateServiceRespo
   service.propagateTags = propagateTags;
   const managed = optionalBoolean(input, 'enableECSManagedTags');
   if (managed !== undefined) service.enableECSManagedTags = managed;
-  const before = JSON.stringify([service.taskDefinition, service.networkConfiguration, service.platformVersion, service.placementStrategy, service.placementConstraints]);
+  const before = JSON.stringify([service.taskDefinition, service.networkConfiguration, service.platformVersion, service.placementStrategy, service.placementConstraints, service.loadBalancers, service.capacityProviderStrategy]);
   if (td && tdRef !== undefined) service.taskDefinition = td.taskDefinitionArn;
   if (networkConfiguration) service.networkConfiguration = networkConfiguration;
   if (platformVersion) service.platformVersion = platformVersion;
   if (given(input, 'placementStrategy')) service.placementStrategy = structuredClone(input.placementStrategy) as PlacementStrategy[];
   if (given(input, 'placementConstraints')) service.placementConstraints = structuredClone(input.placementConstraints) as PlacementConstraint[];
-  const changed = before !== JSON.stringify([service.taskDefinition, service.networkConfiguration, service.platformVersion, service.placementStrategy, service.placementConstraints]);
+  if (loadBalancers) service.loadBalancers = loadBalancers;
+  if (capacityProviderStrategy) service.capacityProviderStrategy = capacityProviderStrategy;
+  const changed = before !== JSON.stringify([service.taskDefinition, service.networkConfiguration, service.platformVersion, service.placementStrategy, service.placementConstraints, service.loadBalancers, service.capacityProviderStrategy]);
   const force = optionalBoolean(input, 'forceNewDeployment') ?? false;
   service.steady = false;
   if (service.deploymentController.type === 'ECS' && (changed || force)) {

@@ -3,7 +3,8 @@ import type { EventHandler } from '../../simulation';
 import { onContainerExited } from './exit';
 import { onHealthCheck } from './health';
 import { onActivated, onContainerStarted, onPickedUp, onProvisioned, onPullComplete, onPullFailed } from './lifecycle';
-import { onContainerStopped, onDeprovisioned, onExpire, onStopContainers } from './stopping';
+import { onContainerStopped, onDeprovisioned, onExpire, onStopContainers, onTargetDrained } from './stopping';
+import { TARGET_DRAINED_EVENT } from '../services/drain';
 
 export const agentHandlers: Record<string, EventHandler> = {
   'agent.provisioned': onProvisioned,
@@ -18,4 +19,5 @@ export const agentHandlers: Record<string, EventHandler> = {
   'agent.containerStopped': onContainerStopped,
   'agent.deprovisioned': onDeprovisioned,
   'tasks.expire': onExpire,
+  [TARGET_DRAINED_EVENT]: onTargetDrained,
 };

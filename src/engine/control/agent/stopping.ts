@@ -2,7 +2,9 @@
  * The agent's side of a task's stop, after stopTask (control/tasks/stop.ts) set desiredStatus
  * STOPPED:
  *
- *   RUNNING/ACTIVATING -> DEACTIVATING (nothing to deregister for a standalone task)
+ *   RUNNING/ACTIVATING -> DEACTIVATING: a service task stopped by the scheduler or by StopTask
+ *      waits here while its load balancer targets drain (deregistration delay; see
+ *      control/services/drain.ts), then goes on; any other task goes on at once
  *   -> STOPPING (stoppingAt): `docker stop` on each running container = SIGTERM, then SIGKILL
  *      after the container's stopTimeout (default 30 s, ECS_CONTAINER_STOP_TIMEOUT)
  *   -> every container stopped: executionStoppedAt
@@ -18,10 +20,11 @@ import type { KernelEvent } from '../../kernel/kernel';
 import type { Simulation } from '../../simulation';
 import type { Task } from '../../world/types';
 import { releaseTaskResources } from '../tasks/release';
-import { anyTask, isAhead, setTaskStatus } from '../tasks/status';
+import { anyTask, isAhead, setTaskStatus, taskId } from '../tasks/status';
 import { deferIfDisconnected } from './connection';
 import { containerNamed, stopTimeoutOf } from './definitions';
 import { updateTaskHealth } from './health';
+import { drainBeforeStop, drainingTargetCount } from '../services/drain';
 
 export const SHUTDOWN_SECONDS = 3;
 export const EXIT_CODE_SIGTERM = 143;
@@ -36,7 +39,34 @@ export function beginStop(sim: Simulation, task: Task): void {
   if (task.lastStatus === 'RUNNING' || task.lastStatus === 'ACTIVATING') {
     setTaskStatus(sim, task, 'DEACTIVATING', task.stoppedReason ?? 'stopping');
   }
+  if (drainBeforeStop(sim, task)) {
+    sim.emit({
+      source: 'ecs',
+      kind: 'task.draining',
+      resource: task.taskArn,
+      message: `Task ${taskId(task.taskArn)} stays DEACTIVATING while its load balancer targets drain (deregistration delay); then its containers are stopped.`,
+    });
+    return;
+  }
   sim.schedule(0, { type: 'agent.stopContainers', taskArn: task.taskArn });
+}
+
+/**
+ * A task waiting in DEACTIVATING whose target finished draining (or the wait's backstop): once no
+ * target of it is draining, its containers are stopped.
+ */
+export function onTargetDrained(sim: Simulation, event: KernelEvent): void {
+  const task = anyTask(sim, event.taskArn);
+  if (!task || task.desiredStatus !== 'STOPPED' || task.lastStatus !== 'DEACTIVATING' || drainingTargetCount(sim, task) > 0) return;
+  sim.emit({ source: 'ecs', kind: 'task.drained', resource: task.taskArn, message: `Task ${taskId(task.taskArn)}: its load balancer targets have drained; stopping its containers.` });
+  onStopContainers(sim, { type: 'agent.stopContainers', taskArn: task.taskArn });
+}
+
+/** Ends a drain wait early (the task's host is gone: nothing is left to drain connections from). */
+export function skipDrain(sim: Simulation, task: Task, why: string): void {
+  if (task.lastStatus !== 'DEACTIVATING' || drainingTargetCount(sim, task) === 0) return;
+  sim.emit({ source: 'ecs', kind: 'task.drained', resource: task.taskArn, message: `Task ${taskId(task.taskArn)}: ${why}; stopping it without waiting for its targets to drain.` });
+  onStopContainers(sim, { type: 'agent.stopContainers', taskArn: task.taskArn });
 }
 
 export function onStopContainers(sim: Simulation, event: KernelEvent): void {

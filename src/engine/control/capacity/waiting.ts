@@ -18,14 +18,14 @@
  */
 import type { KernelEvent } from '../../kernel/kernel';
 import type { Simulation } from '../../simulation';
-import type { Container, ContainerInstance, PlacementExplanation, Task } from '../../world/types';
+import type { ContainerInstance, PlacementExplanation, Task } from '../../world/types';
 import type { CapacityWait } from '../../world/capacity-types';
 import type { LaunchContext } from '../../aws/ecs/tasks-launch';
 import { taskArn as makeTaskArn } from '../../world/arn';
-import { eniAttachment, uuid } from '../fargate/network';
+import { eniAttachment } from '../fargate/network';
 import { reserve } from '../resources';
 import { taskRequirements } from '../requirements';
-import { AGENT_PICKUP_SECONDS, EC2_ENI_ATTACH_SECONDS, type ContainerOverride } from '../tasks/create';
+import { AGENT_PICKUP_SECONDS, EC2_ENI_ATTACH_SECONDS, buildContainers } from '../tasks/create';
 import { setTaskStatus, taskId } from '../tasks/status';
 import { stopTask } from '../tasks/stop';
 import { findTaskDefinition } from '../../aws/ecs/task-definition-lookup';
@@ -54,24 +54,7 @@ export function createWaitingTask(
   const id = sim.random.hex(32);
   const { cluster, taskDefinition: td } = ctx;
   const arn = makeTaskArn(sim.world, cluster.clusterName, id);
-  const overrides = ctx.overrides.containerOverrides as ContainerOverride[];
-  const containers: Container[] = td.containerDefinitions.map((cd) => {
-    const o = overrides.find((x) => x.name === cd.name);
-    const mem = o?.memory ?? cd.memory;
-    const reservation = o?.memoryReservation ?? cd.memoryReservation;
-    return {
-      containerArn: `arn:aws:ecs:${sim.world.region}:${sim.world.accountId}:container/${cluster.clusterName}/${id}/${uuid(sim)}`,
-      name: cd.name ?? '',
-      image: cd.image ?? '',
-      lastStatus: 'PENDING',
-      essential: cd.essential ?? true,
-      healthStatus: 'UNKNOWN',
-      networkBindings: [],
-      cpu: String(o?.cpu ?? cd.cpu ?? 0),
-      ...(mem !== undefined ? { memory: String(mem) } : {}),
-      ...(reservation !== undefined ? { memoryReservation: String(reservation) } : {}),
-    };
-  });
+  const containers = buildContainers(sim, cluster.clusterName, id, td, ctx.overrides);
   const task: Task = {
     taskArn: arn,
     clusterArn: cluster.clusterArn,

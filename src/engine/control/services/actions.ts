@@ -17,7 +17,7 @@ import { closestProblem } from '../placement/filter';
 import { stopTask } from '../tasks/stop';
 import { serviceEvent, svc, taskList, TROUBLESHOOTING } from './events';
 import { launchServiceTask } from './launch';
-import { deregisterStoppedTasks } from './load-balancers';
+import { deregisterTaskTargets } from './drain';
 
 export interface PlacementProblem {
   reason: string;
@@ -62,9 +62,10 @@ export function launchTasks(sim: Simulation, service: Service, deployment: Servi
   return { started, ...(problem ? { problem } : {}) };
 }
 
+/** Stops tasks; those registered in target groups first drain there (drain.ts), in one batch of events. */
 export function stopServiceTasks(sim: Simulation, service: Service, tasks: Task[], stoppedReason: string): void {
   if (tasks.length === 0) return;
+  deregisterTaskTargets(sim, service, tasks.filter((t) => t.lastStatus === 'RUNNING'), true);
   for (const t of tasks) stopTask(sim, t.taskArn, 'ServiceSchedulerInitiated', stoppedReason);
-  deregisterStoppedTasks(sim, service, tasks);
   serviceEvent(sim, service, `${svc(service)} has stopped ${tasks.length} running tasks: ${taskList(tasks.map((t) => t.taskArn))}.`, 'service.tasksStopped');
 }

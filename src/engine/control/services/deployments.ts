@@ -59,6 +59,8 @@ export function startDeployment(sim: Simulation, service: Service, reason?: stri
     launchType: service.launchType,
     ...(service.platformVersion ? { platformVersion: service.platformVersion } : {}),
     ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
+    loadBalancers: structuredClone(service.loadBalancers),
+    ...(service.capacityProviderStrategy?.length ? { capacityProviderStrategy: structuredClone(service.capacityProviderStrategy) } : {}),
     createdAt: sim.now,
     updatedAt: sim.now,
     rolloutState: 'IN_PROGRESS',

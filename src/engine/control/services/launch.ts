@@ -8,6 +8,12 @@
  * definition's; enableECSManagedTags adds aws:ecs:serviceName and aws:ecs:clusterName.
  * Placement: the service's strategy, or the service default (spread by AZ, then by instance);
  * Fargate spreads over the AZs of the service's subnets.
+ *
+ * With a capacity provider strategy (the deployment's), the capacity module picks the provider by
+ * base, then weight (control/capacity/launch.ts), counting the live tasks of the same deployment
+ * (a choice: a new deployment builds its own split, so the split holds once the old tasks are
+ * gone); an Auto Scaling group provider with managed scaling may leave the task in PROVISIONING
+ * until instances arrive.
  */
 import type { Simulation } from '../../simulation';
 import type { Service, ServiceDeployment } from '../../world/service-types';
@@ -18,6 +24,8 @@ import { findTaskDefinition } from '../../aws/ecs/task-definition-lookup';
 import { LATEST_PLATFORM_VERSION } from '../fargate/provision';
 import { placeTask, type PlacementDecision } from '../placement/place';
 import { taskRequirements } from '../requirements';
+import { launchWithCapacityProviderStrategy } from '../capacity/launch';
+import { providerCounts } from '../capacity/strategy';
 
 export const serviceGroup = (service: Service) => `service:${service.serviceName}`;
 
@@ -55,7 +63,21 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   };
   const requirements = taskRequirements(td);
   let task: Task;
-  if (deployment.launchType === 'FARGATE') {
+  if (deployment.capacityProviderStrategy?.length && !onInstance) {
+    const live = Object.values(sim.world.tasks).filter((t) => t.serviceArn === service.serviceArn && t.deploymentId === deployment.id && t.desiredStatus === 'RUNNING');
+    const r = launchWithCapacityProviderStrategy(sim, {
+      ctx,
+      requirements,
+      strategy: deployment.capacityProviderStrategy,
+      counts: providerCounts(live),
+      placementStrategy: service.placementStrategy,
+      placementConstraints: service.placementConstraints,
+      platformVersion: deployment.platformVersion ?? LATEST_PLATFORM_VERSION,
+      launchedBy: `(service ${service.serviceName})`,
+    });
+    if (!r.task) return { decision: { failureReason: r.failureReason, explanation: r.explanation } };
+    task = r.task;
+  } else if (deployment.launchType === 'FARGATE') {
     task = launchOnFargate(sim, ctx, deployment.platformVersion ?? LATEST_PLATFORM_VERSION, requirements);
   } else {
     const decision = placeTask(sim, {

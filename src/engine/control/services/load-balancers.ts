@@ -9,10 +9,12 @@
  * is stopped ("deregistered 1 targets"). A task counts as healthy only when its target is
  * `healthy` in every target group.
  *
+ * Each task uses the loadBalancers of its deployment (UpdateService loadBalancers starts a new
+ * deployment whose tasks register in the new target groups; the old deployment's tasks stay in
+ * the old ones until they are replaced). Deregistration and draining before a stop: drain.ts.
+ *
  * Choices: registration happens at the first reconcile after the task is RUNNING (within 5 s);
- * when the scheduler stops a task it deregisters the target and stops the task at the same time
- * (the task does not wait in DEACTIVATING for the deregistration delay: a documented
- * simplification); a missing target group does not block the service (its health is ignored).
+ * a missing target group does not block the service (its health is ignored).
  */
 import type { Simulation } from '../../simulation';
 import type { Service, ServiceLoadBalancer } from '../../world/service-types';
@@ -32,9 +34,20 @@ export function targetOf(sim: Simulation, lb: ServiceLoadBalancer, task: Task): 
   return task.ec2InstanceId && binding ? { Id: task.ec2InstanceId, Port: binding.hostPort } : undefined;
 }
 
+/** The load balancers a task of the service registers in: its deployment's (else the service's). */
+export function loadBalancersOf(service: Service, task: Task): ServiceLoadBalancer[] {
+  return service.deployments.find((d) => d.id === task.deploymentId)?.loadBalancers ?? service.loadBalancers;
+}
+
+/** Every target group any of the service's deployments (or the service itself) uses. */
+export function targetGroupsOf(service: Service): string[] {
+  const arns = [...service.loadBalancers, ...service.deployments.flatMap((d) => d.loadBalancers ?? [])].map((lb) => lb.targetGroupArn);
+  return [...new Set(arns)];
+}
+
 export function loadBalancerHealth(sim: Simulation, service: Service, task: Task): 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' {
   let result: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' = 'HEALTHY';
-  for (const lb of service.loadBalancers) {
+  for (const lb of loadBalancersOf(service, task)) {
     if (!sim.world.targetGroups[lb.targetGroupArn]) continue;
     const target = targetOf(sim, lb, task);
     if (!target) return 'UNKNOWN';
@@ -45,37 +58,52 @@ export function loadBalancerHealth(sim: Simulation, service: Service, task: Task
   return result;
 }
 
-/** Registers RUNNING tasks that are not registered yet. */
+/** Registers RUNNING tasks that are not registered yet, in their deployment's target groups. */
 export function registerRunningTasks(sim: Simulation, service: Service, tasks: Task[]): void {
-  for (const lb of service.loadBalancers) {
-    const tg = sim.world.targetGroups[lb.targetGroupArn];
+  for (const tgArn of targetGroupsOf(service)) {
+    const tg = sim.world.targetGroups[tgArn];
     if (!tg) continue;
     let count = 0;
     for (const task of tasks) {
       if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') continue;
-      const target = targetOf(sim, lb, task);
-      if (!target || tg.targets[targetKey(target.Id, target.Port ?? tg.Port)]) continue;
-      registerTarget(sim, lb.targetGroupArn, target);
-      count++;
+      for (const lb of loadBalancersOf(service, task).filter((l) => l.targetGroupArn === tgArn)) {
+        const target = targetOf(sim, lb, task);
+        if (!target || tg.targets[targetKey(target.Id, target.Port ?? tg.Port)]) continue;
+        registerTarget(sim, tgArn, target);
+        count++;
+      }
     }
-    if (count > 0) serviceEvent(sim, service, `${svc(service)} registered ${count} targets in (target-group ${lb.targetGroupArn})`, 'service.targets');
+    if (count > 0) serviceEvent(sim, service, `${svc(service)} registered ${count} targets in (target-group ${tgArn})`, 'service.targets');
   }
 }
 
-/** Deregisters the targets of tasks that are stopping or stopped (each once: draining targets are left alone). */
+/**
+ * The scheduler's backstop: deregisters the targets of tasks that are stopping (each once:
+ * draining targets are left alone). Stops normally deregister at once (drain.ts). A STOPPED task
+ * has given its host port / IP back, and a new task may hold the same target now: never touched.
+ */
 export function deregisterStoppedTasks(sim: Simulation, service: Service, tasks: Task[]): void {
-  for (const lb of service.loadBalancers) {
-    const tg = sim.world.targetGroups[lb.targetGroupArn];
+  for (const tgArn of targetGroupsOf(service)) {
+    const tg = sim.world.targetGroups[tgArn];
     if (!tg) continue;
+    const keyOf = (lb: ServiceLoadBalancer, task: Task) => {
+      const target = targetOf(sim, lb, task);
+      return target && targetKey(target.Id, target.Port ?? tg.Port);
+    };
+    const liveKeys = new Set(
+      tasks.filter((t) => t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED').flatMap((t) => loadBalancersOf(service, t).filter((l) => l.targetGroupArn === tgArn).map((lb) => keyOf(lb, t))),
+    );
     let count = 0;
     for (const task of tasks) {
-      if (task.desiredStatus === 'RUNNING' && task.lastStatus !== 'STOPPED') continue;
-      const target = targetOf(sim, lb, task);
-      const registered = target && tg.targets[targetKey(target.Id, target.Port ?? tg.Port)];
-      if (!target || !registered || registered.State === 'draining') continue;
-      deregisterTarget(sim, lb.targetGroupArn, target);
-      count++;
+      if (task.desiredStatus === 'RUNNING' || task.lastStatus === 'STOPPED') continue;
+      for (const lb of loadBalancersOf(service, task).filter((l) => l.targetGroupArn === tgArn)) {
+        const target = targetOf(sim, lb, task);
+        const registered = target && tg.targets[targetKey(target.Id, target.Port ?? tg.Port)];
+        if (!target || !registered || registered.State === 'draining' || liveKeys.has(keyOf(lb, task))) continue;
+        deregisterTarget(sim, tgArn, target);
+        count++;
+      }
     }
-    if (count > 0) serviceEvent(sim, service, `${svc(service)} deregistered ${count} targets in (target-group ${lb.targetGroupArn})`, 'service.targets');
+    if (count > 0) serviceEvent(sim, service, `${svc(service)} deregistered ${count} targets in (target-group ${tgArn})`, 'service.targets');
   }
 }

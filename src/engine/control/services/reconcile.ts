@@ -26,6 +26,7 @@ import { reconcileDaemon } from './daemon';
 import { reconcileReplica, onActiveInstance } from './replica';
 import { stopServiceTasks } from './actions';
 import { recordStartFailure } from './throttle';
+import { reconcileTaskSets } from './task-sets';
 
 export const RECONCILE_EVENT = 'services.reconcile';
 export const RECONCILE_BUSY_SECONDS = 5;
@@ -52,7 +53,7 @@ export const tasksOfService = (sim: Simulation, service: Service): Task[] =>
 
 /** One pass of the scheduler; true while the service is not yet steady. */
 export function reconcile(sim: Simulation, service: Service): boolean {
-  if (service.deploymentController.type !== 'ECS') return false;
+  if (service.deploymentController.type !== 'ECS') return reconcileTaskSets(sim, service);
   countOutcomes(sim, service);
   const tasks = tasksOfService(sim, service);
   deregisterStoppedTasks(sim, service, tasks);

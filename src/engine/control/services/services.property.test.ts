@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { sandbox, type Sandbox } from '../../testing/harness';
 import { runContainerInstances } from '../../testing/ec2-fixtures';
 import { CLUSTER, createService, serviceCluster, serviceTasks, webTaskDefinition } from '../../testing/service-fixtures';
+import { albTargetGroup, webTarget } from '../../testing/service-alb-fixtures';
 import { bounds } from './replica';
+import { isHealthy } from './health';
 
 type Op =
   | { kind: 'update'; td: number; desired: number; min: number; max: number }
@@ -18,7 +20,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('advance' as const), seconds: fc.integer({ min: 1, max: 90 }) }),
 );
 
-const healthy = (s: Sandbox) => serviceTasks(s).filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING');
+/** Healthy as the scheduler counts it: RUNNING, wanted, and (behind a load balancer) its target healthy. */
+const healthy = (s: Sandbox) => serviceTasks(s).filter((t) => isHealthy(s.sim, serviceOf(s), t));
 const nonStopped = (s: Sandbox) => serviceTasks(s).filter((t) => t.lastStatus !== 'STOPPED');
 const serviceOf = (s: Sandbox) => Object.values(s.world.services)[0];
 
@@ -37,44 +40,57 @@ function advanceChecking(s: Sandbox, seconds: number, violations: string[]): voi
   }
 }
 
+/**
+ * The property, for a plain service and for one behind an ALB whose target group drains for 20 s
+ * (stopped tasks then wait in DEACTIVATING, still counted against maximumPercent).
+ */
+function rollingUpdateProperty(behindLoadBalancer: boolean, numRuns: number): void {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(op, { minLength: 1, maxLength: 8 }), (seed, ops) => {
+      const s = sandbox({ seed });
+      serviceCluster(s, { instances: 3 });
+      for (const v of [1, 2, 3]) webTaskDefinition(s, { environment: [{ name: 'V', value: String(v) }] });
+      const loadBalancers = behindLoadBalancer ? webTarget(albTargetGroup(s, { deregistrationDelay: 20 })) : [];
+      createService(s, { serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3, loadBalancers });
+      const violations: string[] = [];
+      advanceChecking(s, 30, violations);
+      for (const o of ops) {
+        if (o.kind === 'update') {
+          s.call('ecs:UpdateService', { cluster: CLUSTER, service: 'web', taskDefinition: `web:${o.td}`, desiredCount: o.desired, deploymentConfiguration: { minimumHealthyPercent: o.min, maximumPercent: o.max } });
+        } else if (o.kind === 'stop') {
+          const live = serviceTasks(s).filter((t) => t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED');
+          if (live.length) s.call('ecs:StopTask', { cluster: CLUSTER, task: live[o.pick % live.length].taskArn, reason: 'test' });
+        } else if (o.kind === 'terminate') {
+          const running = Object.values(s.world.instances).filter((i) => i.State.Name === 'running');
+          if (running.length) {
+            s.call('ec2:TerminateInstances', { InstanceIds: [running[o.pick % running.length].InstanceId] });
+            runContainerInstances(s, { cluster: CLUSTER, count: 1 });
+          }
+        } else {
+          advanceChecking(s, o.seconds, violations);
+        }
+      }
+      expect(violations).toEqual([]);
+      // Disturbances stop: a configuration that allows moves, enough capacity.
+      s.call('ecs:UpdateService', { cluster: CLUSTER, service: 'web', desiredCount: 3, deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 } });
+      const svc = serviceOf(s);
+      s.advanceUntil(() => svc.steady, 1800, 5);
+      s.advance(120);
+      for (const t of serviceTasks(s)) {
+        expect(t.lastStatus === 'RUNNING' || (t.lastStatus === 'STOPPED' && t.stopCode !== undefined)).toBe(true);
+      }
+      expect(healthy(s)).toHaveLength(3);
+    }),
+    { numRuns },
+  );
+}
+
 describe('service scheduler properties', () => {
   it('never exceeds the rolling update bounds, returns to a steady state, and every task ends RUNNING or STOPPED with a stopCode', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(op, { minLength: 1, maxLength: 8 }), (seed, ops) => {
-        const s = sandbox({ seed });
-        serviceCluster(s, { instances: 3 });
-        for (const v of [1, 2, 3]) webTaskDefinition(s, { environment: [{ name: 'V', value: String(v) }] });
-        createService(s, { serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3 });
-        const violations: string[] = [];
-        advanceChecking(s, 30, violations);
-        for (const o of ops) {
-          if (o.kind === 'update') {
-            s.call('ecs:UpdateService', { cluster: CLUSTER, service: 'web', taskDefinition: `web:${o.td}`, desiredCount: o.desired, deploymentConfiguration: { minimumHealthyPercent: o.min, maximumPercent: o.max } });
-          } else if (o.kind === 'stop') {
-            const live = serviceTasks(s).filter((t) => t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED');
-            if (live.length) s.call('ecs:StopTask', { cluster: CLUSTER, task: live[o.pick % live.length].taskArn, reason: 'test' });
-          } else if (o.kind === 'terminate') {
-            const running = Object.values(s.world.instances).filter((i) => i.State.Name === 'running');
-            if (running.length) {
-              s.call('ec2:TerminateInstances', { InstanceIds: [running[o.pick % running.length].InstanceId] });
-              runContainerInstances(s, { cluster: CLUSTER, count: 1 });
-            }
-          } else {
-            advanceChecking(s, o.seconds, violations);
-          }
-        }
-        expect(violations).toEqual([]);
-        // Disturbances stop: a configuration that allows moves, enough capacity.
-        s.call('ecs:UpdateService', { cluster: CLUSTER, service: 'web', desiredCount: 3, deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 } });
-        const svc = serviceOf(s);
-        s.advanceUntil(() => svc.steady, 1800, 5);
-        s.advance(120);
-        for (const t of serviceTasks(s)) {
-          expect(t.lastStatus === 'RUNNING' || (t.lastStatus === 'STOPPED' && t.stopCode !== undefined)).toBe(true);
-        }
-        expect(healthy(s)).toHaveLength(3);
-      }),
-      { numRuns: 15 },
-    );
+    rollingUpdateProperty(false, 15);
+  });
+
+  it('keeps within the bounds too when stopped tasks first drain from a load balancer', () => {
+    rollingUpdateProperty(true, 8);
   });
 });

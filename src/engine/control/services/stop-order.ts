@@ -9,7 +9,8 @@
  *  - random: any.
  * The service default (no strategy) is spread by AZ, then by instance. Fargate tasks: spread by AZ.
  * Before the strategy, tasks that are not healthy yet (pending, unhealthy) go first: stopping
- * them costs no healthy capacity (our choice, and what ECS is seen to do).
+ * them costs no healthy capacity (our choice, and what ECS is seen to do). Then, under a capacity
+ * provider strategy, the provider holding the most tasks above its share (capacity-split.ts).
  * Remaining ties are broken with the seeded random numbers.
  */
 import type { Simulation } from '../../simulation';
@@ -17,6 +18,7 @@ import type { Service } from '../../world/service-types';
 import type { Task } from '../../world/types';
 import { DEFAULT_STRATEGY } from '../placement/strategies';
 import { attributeValue } from '../placement/attributes';
+import { keepCapacitySplit } from './capacity-split';
 
 function valueOf(sim: Simulation, task: Task, field: string): string {
   if (field === 'instanceId' || field === 'host') return task.containerInstanceArn ?? task.taskArn;
@@ -46,6 +48,7 @@ function keepMax<T>(items: T[], score: (t: T) => number): T[] {
 export function pickTaskToStop(sim: Simulation, service: Service, candidates: Task[], serviceTasks: Task[], isHealthy: (t: Task) => boolean): Task {
   let pool = candidates.filter((t) => !isHealthy(t));
   if (pool.length === 0) pool = candidates;
+  pool = keepCapacitySplit(service, pool, serviceTasks);
   const fargate = pool.every((t) => t.launchType === 'FARGATE');
   const strategies = fargate ? [{ type: 'spread' as const, field: 'attribute:ecs.availability-zone' }] : service.placementStrategy.length ? service.placementStrategy : DEFAULT_STRATEGY;
   for (const s of strategies) {

@@ -46,16 +46,15 @@ export interface NewTask {
   placement?: Task['placement'];
 }
 
-export function createTask(sim: Simulation, n: NewTask): Task {
-  const id = sim.random.hex(32);
-  const arn = makeTaskArn(sim.world, n.clusterName, id);
-  const overrides = n.overrides.containerOverrides as ContainerOverride[];
-  const containers: Container[] = n.taskDefinition.containerDefinitions.map((cd) => {
+/** The task's containers as the agent first reports them: PENDING, with overrides applied. */
+export function buildContainers(sim: Simulation, clusterName: string, id: string, taskDefinition: TaskDefinition, taskOverrides: Task['overrides']): Container[] {
+  const overrides = taskOverrides.containerOverrides as ContainerOverride[];
+  return taskDefinition.containerDefinitions.map((cd) => {
     const o = overrides.find((x) => x.name === cd.name);
     const memory = o?.memory ?? cd.memory;
     const memoryReservation = o?.memoryReservation ?? cd.memoryReservation;
     return {
-      containerArn: `arn:aws:ecs:${sim.world.region}:${sim.world.accountId}:container/${n.clusterName}/${id}/${uuid(sim)}`,
+      containerArn: `arn:aws:ecs:${sim.world.region}:${sim.world.accountId}:container/${clusterName}/${id}/${uuid(sim)}`,
       name: cd.name ?? '',
       image: cd.image ?? '',
       lastStatus: 'PENDING',
@@ -67,6 +66,12 @@ export function createTask(sim: Simulation, n: NewTask): Task {
       ...(memoryReservation !== undefined ? { memoryReservation: String(memoryReservation) } : {}),
     };
   });
+}
+
+export function createTask(sim: Simulation, n: NewTask): Task {
+  const id = sim.random.hex(32);
+  const arn = makeTaskArn(sim.world, n.clusterName, id);
+  const containers = buildContainers(sim, n.clusterName, id, n.taskDefinition, n.overrides);
   const awsvpc = n.attachment !== undefined;
   const task: Task = {
     taskArn: arn,

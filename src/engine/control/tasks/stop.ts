@@ -4,17 +4,23 @@
  * Asks a task to stop: desiredStatus STOPPED, stopCode and stoppedReason recorded, then the agent
  * runs DEACTIVATING -> STOPPING (SIGTERM, SIGKILL after stopTimeout) -> DEPROVISIONING -> STOPPED
  * and releases the task's resources (control/agent/stopping.ts). Safe to call on a task already
- * stopping or gone (no-op: the first stopCode and reason stay, as on ECS).
+ * stopping or gone (no-op: the first stopCode and reason stay, as on ECS), except that a task
+ * waiting in DEACTIVATING for its targets to drain stops at once when it now dies on its own
+ * (e.g. its host is terminated): there is nothing left to drain connections from.
  */
 import type { Simulation } from '../../simulation';
 import type { TaskStopCode } from '../../world/types';
-import { beginStop } from '../agent/stopping';
+import { beginStop, skipDrain } from '../agent/stopping';
+import { DRAINING_STOP_CODES } from '../services/drain';
 import { taskId } from './status';
 
 export function stopTask(sim: Simulation, taskArn: string, stopCode: TaskStopCode, stoppedReason: string): void {
   if (!Object.hasOwn(sim.world.tasks, taskArn)) return;
   const task = sim.world.tasks[taskArn];
-  if (task.desiredStatus === 'STOPPED') return;
+  if (task.desiredStatus === 'STOPPED') {
+    if (!DRAINING_STOP_CODES.includes(stopCode)) skipDrain(sim, task, `${stopCode}: ${stoppedReason}`);
+    return;
+  }
   task.desiredStatus = 'STOPPED';
   task.stopCode = stopCode;
   task.stoppedReason = stoppedReason;
