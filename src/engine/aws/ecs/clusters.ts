@@ -6,6 +6,7 @@ import { clusterArn, clusterNameOf } from '../../world/arn';
 import { AwsError, invalidParameter } from '../errors';
 import { optionalArray, optionalNumber, optionalString, type Input } from '../validate';
 import { CLUSTER_NAME, createCluster, findCluster, requireActiveCluster } from './clusters-store';
+import { putClusterCapacityProviders } from './capacity-providers';
 import { activeServicesCount, registeredContainerInstances, taskCounts, tasksInCluster } from './clusters-counts';
 
 type Include = 'ATTACHMENTS' | 'CONFIGURATIONS' | 'SETTINGS' | 'STATISTICS' | 'TAGS';
@@ -69,9 +70,28 @@ export const createClusterAction: Action = (sim, input): CreateClusterResponse =
   const tags = readTags(input);
   const settings = readSettings(input);
   const existing = findCluster(sim.world, name);
+  const wasActive = existing?.status === 'ACTIVE';
+  const previous = existing && !wasActive ? structuredClone(existing) : undefined;
+  const eventsBefore = sim.world.events.length;
   const cluster = createCluster(sim, name, '', tags, settings);
-  if (existing?.status === 'ACTIVE') {
+  if (wasActive) {
     sim.emit({ source: 'ecs', kind: 'cluster.created', resource: cluster.clusterArn, message: `Cluster ${name} already exists and is ACTIVE; CreateCluster returned it unchanged.` });
+  } else if (input.capacityProviders !== undefined || input.defaultCapacityProviderStrategy !== undefined) {
+    // CreateCluster takes capacityProviders and defaultCapacityProviderStrategy with the same rules
+    // as PutClusterCapacityProviders. Those checks all run before anything changes, so when they
+    // refuse, undoing the cluster's creation (and its log line) leaves the world as it was.
+    try {
+      putClusterCapacityProviders(sim, {
+        cluster: name,
+        capacityProviders: input.capacityProviders ?? [],
+        defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
+      });
+    } catch (e) {
+      if (previous) sim.world.clusters[cluster.clusterArn] = previous;
+      else delete sim.world.clusters[cluster.clusterArn];
+      sim.world.events.length = eventsBefore;
+      throw e;
+    }
   }
   return { cluster: clusterOutput(sim, cluster) };
 };
