@@ -1,25 +1,30 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { Boxes } from 'lucide-react';
 import type { ClusterNode as ClusterNodeType } from '../types';
+import { Handles, Pill } from './parts';
 
-/** An ECS cluster: a group holding its container instances (and tasks not on one). */
+/** An ECS cluster: a group holding one lane per availability zone in use. */
 export const ClusterNode = memo(function ClusterNode({ data }: NodeProps<ClusterNodeType>) {
-  const empty = data.registeredContainerInstancesCount === 0 && data.runningTasksCount === 0;
+  const empty = data.registeredContainerInstancesCount === 0 && data.runningTasksCount === 0 && data.pendingTasksCount === 0;
   return (
     <section
       aria-label={`cluster ${data.clusterName}`}
       data-testid="cluster"
-      className="h-full w-full rounded-xl border-2 border-slate-300 bg-slate-100/70"
+      className="h-full w-full rounded-xl border-2 border-indigo-200 bg-indigo-50/40"
     >
-      <header className="flex items-baseline gap-3 px-3 pt-2">
-        <span className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">ECS cluster</span>
+      <Handles />
+      <header className="flex items-center gap-2 px-3 pt-2">
+        <Boxes aria-hidden="true" size={15} className="text-indigo-600" />
+        <span className="text-[11px] font-semibold uppercase tracking-wide text-indigo-700">ECS cluster</span>
         <span className="font-semibold text-slate-900">{data.clusterName}</span>
-        <span className="text-[11px] text-slate-500">{data.status}</span>
+        <Pill tone={data.status === 'ACTIVE' ? 'green' : 'grey'}>{data.status}</Pill>
         <span className="ml-auto text-[11px] text-slate-600">
-          {data.registeredContainerInstancesCount} instances · {data.runningTasksCount} running · {data.pendingTasksCount} pending
+          {data.registeredContainerInstancesCount} container instances · {data.runningTasksCount} running · {data.pendingTasksCount} pending
+          {data.activeServicesCount > 0 ? ` · ${data.activeServicesCount} services` : ''}
         </span>
       </header>
-      {empty && <p className="px-3 pt-3 text-xs text-slate-500">No container instances registered yet.</p>}
+      {empty && <p className="px-3 pt-3 text-xs text-slate-500">No container instances registered and no tasks yet.</p>}
     </section>
   );
 });

@@ -1,63 +1,65 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
-import type { ContainerInstanceNode as ContainerInstanceNodeType, ResourceBar } from '../types';
-import { percent } from '../../format';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Server } from 'lucide-react';
+import type { ContainerInstanceData, ContainerInstanceNode as ContainerInstanceNodeType } from '../types';
+import { useEditor } from '../../../store/editor-hooks';
+import { Meter, Pill, type PillTone } from './parts';
 
-function Bar({ label, unit, bar }: { label: string; unit: string; bar: ResourceBar }) {
-  const used = bar.registered - bar.remaining;
-  return (
-    <div className="text-[10px] text-slate-600">
-      <div className="flex justify-between">
-        <span>{label}</span>
-        <span>
-          {bar.remaining} of {bar.registered} {unit} remaining
-        </span>
-      </div>
-      <div
-        role="meter"
-        aria-label={`${label} reserved`}
-        aria-valuemin={0}
-        aria-valuemax={bar.registered}
-        aria-valuenow={used}
-        className="mt-0.5 h-1.5 overflow-hidden rounded bg-slate-200"
-      >
-        <div className="h-full rounded bg-indigo-500" style={{ width: `${percent(used, bar.registered)}%` }} />
-      </div>
-    </div>
-  );
+function statusOf(data: ContainerInstanceData): { text: string; tone: PillTone; why: string } {
+  if (data.status === 'DRAINING') return { text: 'DRAINING', tone: 'orange', why: 'DRAINING: no new tasks are placed here; service tasks are replaced elsewhere.' };
+  if (data.status && !data.agentConnected) return { text: `${data.status} · agent disconnected`, tone: 'red', why: 'The ECS container agent is not connected.' };
+  if (data.status) return { text: data.status, tone: data.status === 'ACTIVE' ? 'green' : 'grey', why: `Container instance status ${data.status}.` };
+  if (data.ec2State === 'pending') return { text: 'EC2 pending', tone: 'amber', why: 'The EC2 instance is booting; the ECS agent registers it once it is running.' };
+  if (data.ec2State === 'running') return { text: 'registering', tone: 'amber', why: 'The EC2 instance is running; the ECS agent has not registered it yet.' };
+  return { text: `EC2 ${data.ec2State}`, tone: 'grey', why: `EC2 instance state ${data.ec2State}.` };
 }
 
-function statusText(data: ContainerInstanceNodeType['data']): string {
-  if (data.status) return data.agentConnected ? data.status : `${data.status} · agent disconnected`;
-  if (data.ec2State === 'pending') return 'EC2 pending · booting';
-  if (data.ec2State === 'running') return 'EC2 running · agent not registered yet';
-  return `EC2 ${data.ec2State}`;
-}
-
-/** A container instance (an EC2 instance in the cluster) with its reserved CPU and memory. */
-export const ContainerInstanceNode = memo(function ContainerInstanceNode({ data }: NodeProps<ContainerInstanceNodeType>) {
+/** A container instance: an EC2 instance in the cluster, with what its tasks reserve, and its task chips. */
+export const ContainerInstanceNode = memo(function ContainerInstanceNode({ id, data }: NodeProps<ContainerInstanceNodeType>) {
+  const status = statusOf(data);
+  const expanded = useEditor((s) => !!s.expanded[id]);
+  const toggle = useEditor((s) => s.toggleExpanded);
   const active = data.status === 'ACTIVE' && data.agentConnected;
   return (
     <div
-      aria-label={`container instance ${data.ec2InstanceId}`}
+      role="group"
+      aria-label={`container instance ${data.ec2InstanceId} ${status.text}`}
       data-testid="container-instance"
-      className={`h-full w-full rounded-lg border bg-white px-3 py-2 shadow-sm ${active ? 'border-slate-300' : 'border-dashed border-slate-400'}`}
+      data-status={data.status ?? data.ec2State}
+      title={`${data.containerInstanceArn ?? 'not registered yet'}\nEC2 ${data.ec2InstanceId} (${data.instanceType}) in ${data.availabilityZone}\n${status.why}`}
+      className={`h-full w-full cursor-pointer rounded-lg border bg-white px-2.5 py-1.5 shadow-sm ${active ? 'border-slate-300' : 'border-dashed border-slate-400'}`}
     >
-      <div className="flex items-baseline justify-between gap-2">
+      <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
+      <div className="flex items-center gap-1.5">
+        <Server aria-hidden="true" size={13} className="text-indigo-600" />
         <span className="truncate font-mono text-xs font-semibold text-slate-900">{data.ec2InstanceId}</span>
-        <span className="shrink-0 text-[11px] text-slate-600">{data.instanceType}</span>
+        <span className="ml-auto">
+          <Pill tone={status.tone}>{status.text}</Pill>
+        </span>
       </div>
       <div className="flex justify-between text-[11px] text-slate-500">
-        <span>{data.availabilityZone}</span>
-        <span className={active ? 'font-medium text-emerald-700' : 'font-medium text-amber-700'}>{statusText(data)}</span>
+        <span>
+          {data.instanceType} · {data.availabilityZone}
+        </span>
+        <span>{data.capacityProviderName ?? ''}</span>
       </div>
-      <div className="mt-1.5 space-y-1">
-        {data.cpu && <Bar label="CPU" unit="units" bar={data.cpu} />}
-        {data.memory && <Bar label="Memory" unit="MiB" bar={data.memory} />}
-        {!data.cpu && <p className="pt-2 text-[11px] italic text-slate-400">Resources appear when the ECS agent registers.</p>}
+      <div className="mt-1 space-y-0.5">
+        {data.cpu && <Meter label="CPU" unit="units" bar={data.cpu} />}
+        {data.memory && <Meter label="Memory" unit="MiB" bar={data.memory} />}
+        {data.enis && <Meter label="ENIs (awsvpc)" unit="" bar={data.enis} />}
+        {data.cpu ? (
+          <div className="truncate text-[10px] text-slate-600" title="Host ports held by tasks (the agent's reserved ports 22, 2375, 2376, 51678, 51679 not shown)">
+            Host ports: {data.taskHostPorts.length > 0 ? data.taskHostPorts.join(', ') : 'none in use'}
+          </div>
+        ) : (
+          <p className="pt-2 text-[11px] italic text-slate-400">CPU and memory appear when the ECS agent registers.</p>
+        )}
       </div>
-      {data.cpu && data.taskCount === 0 && (
-        <p className="absolute bottom-4 left-3 text-[11px] italic text-slate-400">No tasks</p>
+      {data.cpu && data.taskCount === 0 && !expanded && <p className="text-[11px] italic text-slate-400">No tasks</p>}
+      {expanded && (
+        <button type="button" className="nodrag text-[10px] text-slate-500 underline" onClick={() => toggle(id)}>
+          fold tasks into counts
+        </button>
       )}
     </div>
   );
