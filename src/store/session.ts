@@ -1,180 +1,202 @@
 /**
- * The session around one simulation: which scenario is loaded, how far its steps have run, and
- * the transport (play/pause, speed). A vanilla zustand store, so it runs (and is tested) without
- * React; src/store/hooks.ts binds it to React.
+ * The session around one simulation (DESIGN.md "Edits are data"): the initial scenario, the
+ * user's command log and the playhead, with time travel (checkpoints + replay), undo/redo, forks
+ * and the transport. A vanilla zustand store, so it runs (and is tested) without React;
+ * src/store/hooks.ts binds it to React with atomic selectors.
  *
- * Scenario steps run at their simulated times as the clock passes them (a call after
- * `{advance: 120}` runs when the clock reaches 120 s), so the learner watches the scenario happen.
- * Calls land at exactly the times the headless runner makes them, so the event log is the same.
- *
- * The Simulation is mutable; the store publishes `version` (bumped whenever the world may have
- * changed) and `now` (the simulated clock), and components read the world after selecting them.
+ * The Simulation is mutable: the store publishes `version` (bumped whenever the world may have
+ * changed) and `now`, and components read `sim.world` after selecting them (hooks.ts `useWorld`).
+ * Every API call the UI makes goes through `call`, which records it in the command log at the
+ * playhead, so undo, share links and replays see it.
  */
 import { createStore } from 'zustand/vanilla';
 import type { CallResult, Simulation } from '../engine/simulation';
-import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/schema';
+import { makeEnvelope, type Envelope } from '../scenario/envelope';
+import type { Command, StepFailure } from './commands';
+import { appendMarkers, type Marker } from './markers';
+import { createTimeline, type Timeline } from './timeline';
+import { browserFrames, createPlayer, type FrameClock, type WallClock } from './player';
 
-export const SPEEDS = [1, 10, 60] as const;
+export type { Command, StepFailure } from './commands';
+export type { Marker, MarkerKind } from './markers';
+export type { FrameClock, WallClock } from './player';
+export { MAX_FRAME_SECONDS, MAX_FRAME_MS } from './player';
+
+export const SPEEDS = [1, 10, 60, 'max'] as const;
+/** Simulated seconds per real second, or 'max': as many events per frame as fit in ~12 ms. */
 export type Speed = (typeof SPEEDS)[number];
 
-/**
- * Choice: a frame never moves the clock by more than this many real seconds, so coming back to a
- * hidden tab (requestAnimationFrame pauses there) does not jump the simulation minutes ahead.
- */
-export const MAX_FRAME_SECONDS = 0.25;
-
-/** A scenario step that answered with an error (shown in the event log; the scenario goes on). */
-export interface StepFailure {
-  /** 1-based, as the headless runner names steps. */
-  step: number;
+/** Set when an edit in the past discarded later commands. */
+export interface ForkNotice {
+  /** How many later commands were discarded. */
+  discarded: number;
+  /** The simulated time of the edit that forked. */
   at: number;
-  call: string;
-  code: string;
-  message: string;
+}
+
+/** A banner above the app, e.g. for a link that could not be opened. */
+export interface Banner {
+  kind: 'error' | 'info';
+  text: string;
 }
 
 export interface SessionState {
+  /** The live simulation at the playhead (replaced only by load/loadEnvelope). */
   sim: Simulation;
   scenario: Scenario;
-  /** Index of the next scenario step to run (steps.length once all have run). */
-  cursor: number;
-  /** Simulated time the next scenario step is due (set by the last `advance` step). */
-  nextStepAt: number;
-  failures: StepFailure[];
-  /** Simulated seconds, published on every frame. */
+  /** The playhead, simulated seconds. */
   now: number;
+  /** The furthest time this timeline has been computed to (>= now after an edit only equal). */
+  horizon: number;
   /** Bumped whenever the world may have changed: select it to re-render from the world. */
   version: number;
   playing: boolean;
   speed: Speed;
+  /** The user's command log (edits as API calls at simulated times), in time order. */
+  commands: readonly Command[];
+  canUndo: boolean;
+  canRedo: boolean;
+  forkNotice: ForkNotice | null;
+  message: Banner | null;
+  /** Timeline markers up to the horizon (deployments, scaling, failures), in time order. */
+  markers: readonly Marker[];
+  /** Scenario steps that answered with an error, up to the playhead. */
+  failures: readonly StepFailure[];
 
-  load(scenario: Scenario): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: Speed): void;
-  /** Moves simulated time forward, running events and scenario steps as they come due. */
+  /** Moves the playhead forward by `seconds`, running events and timed calls as they come due. */
   advance(seconds: number): void;
-  /** Makes an API call now (what a UI edit does). */
+  /** Runs exactly the next kernel event, or the next timed call(s) due, whichever comes first. */
+  stepToNextEvent(): void;
+  /** Moves the playhead to t >= 0: backwards restores a checkpoint and replays; forwards runs. */
+  seek(t: number): void;
+  /**
+   * A user edit at the playhead. If commands exist after the playhead they are discarded (a fork;
+   * forkNotice says how many). A call that answers with an error is not recorded and leaves the
+   * world as it was (the UI shows the error inline).
+   */
   call(name: string, input?: unknown): CallResult;
-}
-
-/** How the store gets animation frames; the browser's by default, a fake one in tests. */
-export interface FrameClock {
-  request(callback: (timestampMs: number) => void): number;
-  cancel(handle: number): void;
+  /** Takes back the last edit (a fork's edit: brings back what it discarded). */
+  undo(): void;
+  redo(): void;
+  /** A new session on this scenario, at time 0, paused, with no commands. */
+  load(scenario: Scenario): void;
+  /** A session from an envelope: scenario + commands, at its playhead, paused. */
+  loadEnvelope(envelope: Envelope): void;
+  toEnvelope(): Envelope;
+  dismissForkNotice(): void;
+  showMessage(message: Banner | null): void;
 }
 
 export interface SessionOptions {
   scenario: Scenario;
+  /** Start from an envelope instead (scenario + commands + playhead). */
+  envelope?: Envelope;
   speed?: Speed;
   /** Start playing right after loading. */
   autoplay?: boolean;
   frames?: FrameClock;
+  /** Real milliseconds, for the 'max' speed's frame budget (performance.now by default). */
+  wallClock?: WallClock;
 }
-
-const browserFrames: FrameClock = {
-  request: (callback) => requestAnimationFrame(callback),
-  cancel: (handle) => cancelAnimationFrame(handle),
-};
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
 export function createSessionStore(options: SessionOptions) {
-  const frames = options.frames ?? browserFrames;
-  let frame: number | undefined;
-  let lastFrameMs: number | undefined;
+  let timeline: Timeline = createTimeline(options.scenario);
+  let undoStack: (readonly Command[])[] = [];
+  let redoStack: (readonly Command[])[] = [];
+  /** How many of the timeline's events the markers cover. */
+  let marked = 0;
 
   const store = createStore<SessionState>()((set, get) => {
-    /** Runs the scenario steps due now, up to the next `advance` step. */
-    function runDueSteps(): void {
-      const { sim, scenario } = get();
-      let { cursor } = get();
-      const failures: StepFailure[] = [];
-      let nextStepAt = get().nextStepAt;
-      while (cursor < scenario.steps.length) {
-        const step = scenario.steps[cursor++];
-        if ('advance' in step) {
-          nextStepAt = sim.now + step.advance;
-          break;
-        }
-        const result = sim.call(step.call, step.input ?? {});
-        if (result.error) failures.push({ step: cursor, at: result.at, call: step.call, ...result.error });
+    /** Publishes the timeline's state; `rebuilt` when the timeline itself changed (edit, undo, load). */
+    function publish(changed: boolean, rebuilt = false): void {
+      const s = get();
+      const events = timeline.sim.world.events;
+      let markers = s.markers;
+      if (rebuilt) {
+        markers = appendMarkers([], events, 0);
+        marked = events.length;
+      } else if (events.length > marked) {
+        markers = appendMarkers(markers, events, marked);
+        marked = events.length;
       }
-      set({ cursor, nextStepAt, failures: failures.length ? [...get().failures, ...failures] : get().failures });
+      const f = timeline.failures;
+      const failuresChanged = rebuilt || f.length !== s.failures.length || f[f.length - 1] !== s.failures[s.failures.length - 1];
+      set({
+        sim: timeline.sim,
+        scenario: timeline.scenario,
+        now: timeline.sim.now,
+        horizon: Math.max(timeline.horizon, timeline.sim.now),
+        version: changed || rebuilt ? s.version + 1 : s.version,
+        commands: timeline.commands,
+        canUndo: undoStack.length > 0,
+        canRedo: redoStack.length > 0,
+        markers,
+        failures: failuresChanged ? [...f] : s.failures,
+      });
     }
 
-    function advance(seconds: number): void {
-      const { sim } = get();
-      const target = sim.now + seconds;
-      let changed = false;
-      for (;;) {
-        const pending = get().cursor < get().scenario.steps.length;
-        const stopAt = pending ? Math.min(target, get().nextStepAt) : target;
-        if (sim.kernel.nextTime <= stopAt) changed = true;
-        sim.runUntil(Math.max(stopAt, sim.now));
-        if (pending && sim.now >= get().nextStepAt) {
-          runDueSteps();
-          changed = true;
-          continue;
-        }
-        break;
-      }
-      set((s) => ({ now: sim.now, version: changed ? s.version + 1 : s.version }));
+    function start(next: Timeline, history: (readonly Command[])[]): void {
+      player.stop();
+      timeline = next;
+      undoStack = history;
+      redoStack = [];
+      set({ playing: false, forkNotice: null });
+      publish(true, true);
     }
 
-    function onFrame(timestampMs: number): void {
-      frame = undefined;
-      if (!get().playing) return;
-      if (lastFrameMs !== undefined) {
-        const realSeconds = Math.min(Math.max(0, (timestampMs - lastFrameMs) / 1000), MAX_FRAME_SECONDS);
-        advance(realSeconds * get().speed);
-      }
-      lastFrameMs = timestampMs;
-      if (get().playing) frame = frames.request(onFrame);
-    }
-
-    function stopFrames(): void {
-      if (frame !== undefined) frames.cancel(frame);
-      frame = undefined;
-      lastFrameMs = undefined;
-    }
+    const player = createPlayer({
+      frames: options.frames ?? browserFrames,
+      wallClock: options.wallClock,
+      speed: () => get().speed,
+      isPlaying: () => get().playing,
+      advance: (seconds) => publish(timeline.runTo(timeline.sim.now + seconds)),
+      runBurst: (budgetMs, wall) => {
+        let changed = false;
+        const startMs = wall();
+        do {
+          const target = Math.min(timeline.sim.kernel.nextTime, timeline.nextCallAt);
+          if (target === Infinity) {
+            // Nothing is scheduled: let a minute of quiet pass per frame.
+            changed = timeline.runTo(timeline.sim.now + 60) || changed;
+            break;
+          }
+          changed = timeline.runTo(target) || changed;
+        } while (wall() - startMs < budgetMs);
+        publish(changed);
+      },
+    });
 
     return {
-      sim: createSimulation(options.scenario),
-      scenario: options.scenario,
-      cursor: 0,
-      nextStepAt: 0,
-      failures: [],
+      sim: timeline.sim,
+      scenario: timeline.scenario,
       now: 0,
+      horizon: 0,
       version: 0,
       playing: false,
       speed: options.speed ?? 10,
+      commands: [],
+      canUndo: false,
+      canRedo: false,
+      forkNotice: null,
+      message: null,
+      markers: [],
+      failures: [],
 
-      load(scenario) {
-        stopFrames();
-        set((s) => ({
-          sim: createSimulation(scenario),
-          scenario,
-          cursor: 0,
-          nextStepAt: 0,
-          failures: [],
-          now: 0,
-          version: s.version + 1,
-          playing: false,
-        }));
-        advance(0);
-      },
       play() {
         if (get().playing) return;
         set({ playing: true });
-        lastFrameMs = undefined;
-        frame ??= frames.request(onFrame);
+        player.start();
       },
       pause() {
         set({ playing: false });
-        stopFrames();
+        player.stop();
       },
       togglePlay() {
         if (get().playing) get().pause();
@@ -183,16 +205,69 @@ export function createSessionStore(options: SessionOptions) {
       setSpeed(speed) {
         set({ speed });
       },
-      advance,
+      advance(seconds) {
+        if (!(seconds >= 0)) throw new RangeError(`cannot advance by ${seconds} seconds`);
+        publish(timeline.runTo(timeline.sim.now + seconds));
+      },
+      stepToNextEvent() {
+        publish(timeline.step());
+      },
+      seek(t) {
+        publish(timeline.seek(Math.max(0, t)));
+      },
       call(name, input) {
-        const result = get().sim.call(name, input);
-        set((s) => ({ version: s.version + 1 }));
+        const before = timeline.commands;
+        const { result, discarded } = timeline.call(name, input);
+        if (result.error) {
+          publish(true);
+          return result;
+        }
+        undoStack = [...undoStack, before];
+        redoStack = [];
+        if (discarded > 0) set({ forkNotice: { discarded, at: result.at } });
+        publish(true, true);
         return result;
+      },
+      undo() {
+        const previous = undoStack[undoStack.length - 1];
+        if (!previous) return;
+        undoStack = undoStack.slice(0, -1);
+        redoStack = [...redoStack, timeline.commands];
+        timeline.replaceCommands(previous);
+        set({ forkNotice: null });
+        publish(true, true);
+      },
+      redo() {
+        const next = redoStack[redoStack.length - 1];
+        if (!next) return;
+        redoStack = redoStack.slice(0, -1);
+        undoStack = [...undoStack, timeline.commands];
+        timeline.replaceCommands(next);
+        publish(true, true);
+      },
+      load(scenario) {
+        start(createTimeline(scenario), []);
+      },
+      loadEnvelope(envelope) {
+        const next = createTimeline(envelope.scenario, envelope.commands);
+        next.seek(envelope.playhead);
+        // The loaded commands can be undone one by one, newest first.
+        start(next, envelope.commands.map((_, i) => envelope.commands.slice(0, i)));
+      },
+      toEnvelope() {
+        return makeEnvelope(timeline.scenario, timeline.commands, timeline.sim.now);
+      },
+      dismissForkNotice() {
+        set({ forkNotice: null });
+      },
+      showMessage(message) {
+        set({ message });
       },
     };
   });
 
-  store.getState().load(options.scenario);
+  if (options.envelope) store.getState().loadEnvelope(options.envelope);
+  else store.getState().load(options.scenario);
   if (options.autoplay) store.getState().play();
   return store;
 }

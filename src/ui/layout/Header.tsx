@@ -1,5 +1,6 @@
 /** The header: name, the scenario menu and gallery, undo/redo, share, help (UI.md "Layout"). */
 import { useSession } from '../../store/hooks';
+import { ShareMenu } from '../share/ShareMenu';
 
 export function Header() {
   const scenarioName = useSession((s) => (typeof s.scenario.name === 'string' ? s.scenario.name : undefined));
@@ -10,7 +11,9 @@ export function Header() {
         <h1 className="text-lg font-semibold text-slate-900">ECS Sandbox</h1>
         {scenarioName && <p className="text-xs text-slate-500">{scenarioName}</p>}
       </div>
-      <div className="ml-auto flex items-center gap-2" data-testid="header-actions" />
+      <div className="ml-auto flex items-center gap-2" data-testid="header-actions">
+        <ShareMenu />
+      </div>
     </header>
   );
 }

@@ -1,0 +1,55 @@
+/**
+ * Checkpoints for time travel (like RaftScope's state.js): snapshots of the whole simulation taken
+ * every CHECKPOINT_SECONDS of simulated time while the timeline runs forward. Seeking restores the
+ * nearest checkpoint at or before the target and replays from there, so a seek replays at most
+ * CHECKPOINT_SECONDS of simulation (more only where old checkpoints were thinned).
+ *
+ * Choices: one checkpoint per 60 simulated seconds (replaying a minute of the default scenario
+ * takes well under a millisecond); at most 200 kept. Past the cap, every other checkpoint in the
+ * older half is dropped, so recent history stays dense and the first hours thin out gradually.
+ */
+import type { SimulationSnapshot } from '../engine/simulation';
+import type { StepFailure } from './commands';
+
+export const CHECKPOINT_SECONDS = 60;
+export const MAX_CHECKPOINTS = 200;
+
+/** The state at `at`: every event and timed call at or before `at` is in it. */
+export interface Checkpoint {
+  at: number;
+  snapshot: SimulationSnapshot;
+  /** The scenario steps that had failed by then. */
+  failures: StepFailure[];
+}
+
+/** The next checkpoint time strictly after t. */
+export function nextCheckpointTime(t: number): number {
+  return (Math.floor(t / CHECKPOINT_SECONDS) + 1) * CHECKPOINT_SECONDS;
+}
+
+/** Adds a checkpoint (kept sorted by time; one per time), thinning past the cap. */
+export function addCheckpoint(list: Checkpoint[], checkpoint: Checkpoint): Checkpoint[] {
+  const i = list.findIndex((c) => c.at >= checkpoint.at);
+  if (i >= 0 && list[i].at === checkpoint.at) return list;
+  const next = i < 0 ? [...list, checkpoint] : [...list.slice(0, i), checkpoint, ...list.slice(i)];
+  return next.length > MAX_CHECKPOINTS ? thin(next) : next;
+}
+
+/** Drops every other checkpoint of the older half (the first one, at 0, always stays). */
+export function thin(list: Checkpoint[]): Checkpoint[] {
+  const half = Math.floor(list.length / 2);
+  return list.filter((_, i) => i >= half || i % 2 === 0);
+}
+
+/** The latest checkpoint at or before t (strictly before, with `strict`). */
+export function checkpointAtOrBefore(list: readonly Checkpoint[], t: number, strict = false): Checkpoint | undefined {
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (strict ? list[i].at < t : list[i].at <= t) return list[i];
+  }
+  return undefined;
+}
+
+/** The checkpoints still true after the timeline changed at time c (those strictly before c). */
+export function invalidateFrom(list: Checkpoint[], c: number): Checkpoint[] {
+  return list.every((cp) => cp.at < c) ? list : list.filter((cp) => cp.at < c);
+}
