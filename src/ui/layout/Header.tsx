@@ -1,6 +1,8 @@
 /** The header: name, the scenario menu and gallery, undo/redo, share, help (UI.md "Layout"). */
 import { useSession } from '../../store/hooks';
 import { ShareMenu } from '../share/ShareMenu';
+import { GalleryButton } from '../gallery/GalleryButton';
+import { UndoRedo } from '../palette/UndoRedo';
 
 export function Header() {
   const scenarioName = useSession((s) => (typeof s.scenario.name === 'string' ? s.scenario.name : undefined));
@@ -11,7 +13,9 @@ export function Header() {
         <h1 className="text-lg font-semibold text-slate-900">ECS Sandbox</h1>
         {scenarioName && <p className="text-xs text-slate-500">{scenarioName}</p>}
       </div>
+      <GalleryButton />
       <div className="ml-auto flex items-center gap-2" data-testid="header-actions">
+        <UndoRedo />
         <ShareMenu />
       </div>
     </header>
