@@ -3,6 +3,8 @@
  * Each service module exports a table of its actions; add yours here.
  */
 import type { Action } from '../simulation';
+import { faultActions } from './sim/faults';
+import { costActions } from './sim/cost';
 import { cloudwatchActions } from './cloudwatch';
 import { ec2Actions } from './ec2';
 import { launchTemplateActions } from './ec2/launch-templates';
@@ -14,8 +16,15 @@ import { containerInstanceActions } from './ecs/container-instances';
 import { taskDefinitionActions } from './ecs/task-definitions';
 import { taskActions } from './ecs/tasks';
 import { serviceActions } from './ecs/services';
+import { taskSetActions } from './ecs/task-sets';
+import { codeDeployActions } from './codedeploy';
+import { capacityProviderActions } from './ecs/capacity-providers';
+import { applicationAutoScalingActions } from './application-autoscaling';
+import { trafficActions } from './sim/traffic';
 
 export const actions: Record<string, Action> = {
+  ...faultActions,
+  ...costActions,
   ...cloudwatchActions,
   ...ec2Actions,
   ...launchTemplateActions,
@@ -27,4 +36,9 @@ export const actions: Record<string, Action> = {
   ...taskDefinitionActions,
   ...taskActions,
   ...serviceActions,
+  ...taskSetActions,
+  ...codeDeployActions,
+  ...capacityProviderActions,
+  ...applicationAutoScalingActions,
+  ...trafficActions,
 };

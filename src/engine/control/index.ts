@@ -3,6 +3,7 @@
  * here. Event types are namespaced by module, e.g. "agent.pullComplete", "ecr.lifecycleEvaluate".
  */
 import type { EventHandler } from '../simulation';
+import { faultEventHandlers } from './faults';
 import { ec2EventHandlers } from './ec2';
 import { autoScalingEventHandlers } from './autoscaling';
 import { metricsEventHandlers } from './metrics';
@@ -10,8 +11,13 @@ import { ecrEventHandlers } from './ecr';
 import { agentHandlers } from './agent';
 import { elbEventHandlers } from './elb';
 import { serviceEventHandlers } from './services';
+import { codeDeployEventHandlers } from './codedeploy';
+import { capacityEventHandlers } from './capacity';
+import { appAutoScalingEventHandlers } from './app-autoscaling';
+import { trafficEventHandlers } from './traffic';
 
 export const eventHandlers: Record<string, EventHandler> = {
+  ...faultEventHandlers,
   ...ec2EventHandlers,
   ...autoScalingEventHandlers,
   ...metricsEventHandlers,
@@ -19,4 +25,8 @@ export const eventHandlers: Record<string, EventHandler> = {
   ...agentHandlers,
   ...elbEventHandlers,
   ...serviceEventHandlers,
+  ...codeDeployEventHandlers,
+  ...capacityEventHandlers,
+  ...appAutoScalingEventHandlers,
+  ...trafficEventHandlers,
 };

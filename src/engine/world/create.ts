@@ -31,6 +31,8 @@ export function createWorld(region = 'us-east-1', accountId = '123456789012'): W
     containerInstances: {},
     tasks: {},
     services: {},
+    capacityProviders: {},
+    capacityWaits: {},
     loadBalancers: {},
     targetGroups: {},
     listeners: {},

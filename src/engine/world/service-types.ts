@@ -5,6 +5,8 @@
  * returns them). Times are simulated seconds. Field names follow the SDK's `Service`/`Deployment`.
  */
 
+import type { CapacityProviderStrategyItem } from './capacity-types';
+
 export type SchedulingStrategy = 'REPLICA' | 'DAEMON';
 export type DeploymentControllerType = 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
 
@@ -42,6 +44,14 @@ export interface ServiceDeployment {
   circuitBreakerFailures: number;
   /** Set on a deployment the circuit breaker started to roll back to an earlier one. */
   rollbackOf?: string;
+  /**
+   * The service's loadBalancers when this deployment started: its tasks register in (and drain
+   * from) these target groups, so UpdateService loadBalancers moves only the new deployment's
+   * tasks. Absent on older worlds: the service's loadBalancers apply.
+   */
+  loadBalancers?: ServiceLoadBalancer[];
+  /** The capacity provider strategy its tasks are launched with (absent: the launch type). */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
 export interface ServiceEvent {
@@ -56,7 +66,10 @@ export interface Service {
   clusterArn: string;
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
   desiredCount: number;
+  /** With a capacity provider strategy: the kind of its providers (FARGATE or EC2), not shown by DescribeServices. */
   launchType: 'EC2' | 'FARGATE';
+  /** CreateService's capacityProviderStrategy, or the cluster default it took (absent: launchType). */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
   platformVersion?: string;
   taskDefinition: string;
   schedulingStrategy: SchedulingStrategy;

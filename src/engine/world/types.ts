@@ -13,9 +13,11 @@ import type { AlarmHistoryRecord, MetricAlarmRecord, MetricSeries } from './metr
 import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-types';
 import type { AutoScalingGroup, LaunchTemplate, ScalingActivity } from './autoscaling-types';
 import type { Service } from './service-types';
+import type { CapacityProvider, CapacityWait } from './capacity-types';
 import type { TaskUsage, TrafficState } from './traffic-types';
 import type { CostLedger, FaultState } from './fault-types';
 import type { ApplicationAutoScalingState } from './app-autoscaling-types';
+import type { CodeDeployState, TaskSet } from './codedeploy-types';
 
 /** Simulated time 0 is this instant; every timestamp the API returns is SIM_EPOCH + seconds. */
 export const SIM_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -52,6 +54,14 @@ export interface World {
   containerInstanceArnsByCluster?: Record<string, string[]>;
   tasks: Record<string, Task>; // by taskArn
   services: Record<string, Service>; // by serviceArn (types in service-types.ts)
+  /** ECS task sets of CODE_DEPLOY / EXTERNAL services, by taskSetArn (codedeploy-types.ts); absent in older worlds. */
+  taskSets?: Record<string, TaskSet>;
+  /** CodeDeploy applications, deployment groups and deployments (codedeploy-types.ts); absent in older worlds. */
+  codeDeploy?: CodeDeployState;
+  /** Auto Scaling group capacity providers, by name (types in capacity-types.ts); absent in older worlds. */
+  capacityProviders?: Record<string, CapacityProvider>;
+  /** Tasks waiting in PROVISIONING for a capacity provider's instances, by taskArn; absent in older worlds. */
+  capacityWaits?: Record<string, CapacityWait>;
 
   // Elastic Load Balancing v2 (types in elb-types.ts)
   loadBalancers: Record<string, LoadBalancer>; // by LoadBalancerArn
