@@ -1,7 +1,7 @@
 /**
  * The live picture of the world: toGraph(world) rendered by React Flow.
  *
- * - Rebuilt when the world may have changed (session version), the learner's positions or
+ * - Rebuilt when the world may have changed (session version, at most every CANVAS_REFRESH_MS), the learner's positions or
  *   expanded groups change, or a layout arrives; unchanged nodes keep their objects (stable.ts).
  * - Layout (elkjs) runs only when the layout key changes (layout.ts), not every frame; the view
  *   fits once when the first layout of a scenario arrives, then stays where the learner put it
@@ -16,6 +16,7 @@ import { Background, Controls, ReactFlow, useReactFlow, type Connection, type No
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useSession } from '../../store/hooks';
+import { useThrottledWorld } from '../events/useThrottledWorld';
 import { useEditor } from '../../store/editor-hooks';
 import { onConnectIntent } from '../palette/connect';
 import { toGraph } from './toGraph';
@@ -28,9 +29,17 @@ import type { SandboxEdge, SandboxNode } from './types';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
 const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 };
-/** elkjs (about 1.5 MB) is loaded on first use, in its own chunk, so the app starts without it. */
+/** How often (real milliseconds) the canvas may rebuild from a changing world: issue #4's frame budget. */
+const CANVAS_REFRESH_MS = 100;
+/**
+ * elkjs (about 1.5 MB) runs in a Web Worker (its own file, elk-worker.min.js), started on first
+ * use: the app starts without it, and a layout of a large world never blocks a frame of playback.
+ */
 let elkInstance: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | undefined;
-const loadElk = () => (elkInstance ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
+const loadElk = () =>
+  (elkInstance ??= Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
+    ([{ default: ELK }, { default: workerUrl }]) => new ELK({ workerUrl }),
+  ));
 
 /**
  * Fits the view when a new layout arrives, until the learner takes the view over (pans, zooms or
@@ -47,7 +56,9 @@ function FitOnLayout({ layout, owned }: { layout: unknown; owned: boolean }) {
 }
 
 export function Canvas() {
-  const version = useSession((s) => s.version);
+  // Choice: the canvas redraws the world at most every CANVAS_REFRESH_MS of real time (an edit
+  // after a quiet moment shows at once); during 60x playback that is every few simulated seconds.
+  const { version } = useThrottledWorld(CANVAS_REFRESH_MS);
   const sim = useSession((s) => s.sim);
   const call = useSession((s) => s.call);
   const positions = useEditor((s) => s.positions);
