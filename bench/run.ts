@@ -3,6 +3,7 @@
  */
 import { benchKernel } from './kernel';
 import { benchPlacement } from './placement';
+import { benchLargeWorld, printLargeWorld } from './large-world';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -16,3 +17,6 @@ console.log(`  ratio kernel / flat heap: ${fmt(kernel.ratioToFlatHeap, 2)}x (goa
 const placement = benchPlacement();
 console.log(`Placement, ${fmt(placement.tasks)} tasks one by one over ${fmt(placement.instances)} container instances [spread AZ, binpack memory]:`);
 console.log(`  ${fmt(placement.microsPerTask, 1)} µs per placed task; heap kept per task ${fmt(placement.retainedBytesPerTask / 1024, 1)} KiB, of which its explanation ${fmt(placement.explanationBytesPerTask / 1024, 1)} KiB (after a full GC)`);
+
+const largeWorld = benchLargeWorld();
+printLargeWorld(largeWorld);

@@ -15,6 +15,7 @@
  */
 import type { ContainerInstance, Task, World } from '../world/types';
 import type { TaskRequirements } from './requirements';
+import { addInstanceTask, removeInstanceTask } from '../world/task-index';
 
 export const DYNAMIC_PORT_FIRST = 49153;
 export const DYNAMIC_PORT_LAST = 65535;
@@ -102,6 +103,7 @@ export function reserve(world: World, task: Task, containerInstance: ContainerIn
   if (req.eni) ci.enisInUse++;
   const counts = (ci.taskGroupCounts ??= {});
   counts[task.group] = (counts[task.group] ?? 0) + 1;
+  addInstanceTask(ci, task.taskArn);
   ci.version++;
 
   task.containerInstanceArn = ci.containerInstanceArn;
@@ -142,6 +144,7 @@ export function release(world: World, task: Task): void {
     if (counts[task.group] <= 1) delete counts[task.group];
     else counts[task.group]--;
   }
+  removeInstanceTask(ci, task.taskArn);
   ci.version++;
 }
 

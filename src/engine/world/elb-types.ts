@@ -98,3 +98,12 @@ export interface ListenerRule {
   Conditions: RuleCondition[];
   Actions: Action[];
 }
+
+/** One target's health check due at a batch's time (control/elb/check-batches.ts). */
+export interface HealthCheckDue {
+  targetGroupArn: string;
+  /** The target's key in the group (targetKey(Id, Port)). */
+  key: string;
+  /** The target's generation when the check was scheduled; a check of an older one is dropped. */
+  generation: number;
+}

@@ -10,7 +10,7 @@
  */
 import type { ContainerDefinition, TaskDefinition as SdkTaskDefinition } from '@aws-sdk/client-ecs';
 import type { AlarmHistoryRecord, MetricAlarmRecord, MetricSeries } from './metrics-types';
-import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-types';
+import type { HealthCheckDue, Listener, ListenerRule, LoadBalancer, TargetGroup } from './elb-types';
 import type { AutoScalingGroup, LaunchTemplate, ScalingActivity } from './autoscaling-types';
 import type { Service } from './service-types';
 import type { CapacityProvider, CapacityWait } from './capacity-types';
@@ -53,6 +53,11 @@ export interface World {
    */
   containerInstanceArnsByCluster?: Record<string, string[]>;
   tasks: Record<string, Task>; // by taskArn
+  /**
+   * serviceArn -> the ARNs of its tasks still in the world, oldest first: an index so the service
+   * scheduler need not walk every task (world/task-index.ts); absent in older worlds.
+   */
+  taskArnsByService?: Record<string, string[]>;
   services: Record<string, Service>; // by serviceArn (types in service-types.ts)
   /** ECS task sets of CODE_DEPLOY / EXTERNAL services, by taskSetArn (codedeploy-types.ts); absent in older worlds. */
   taskSets?: Record<string, TaskSet>;
@@ -68,6 +73,12 @@ export interface World {
   targetGroups: Record<string, TargetGroup>; // by TargetGroupArn
   listeners: Record<string, Listener>; // by ListenerArn
   listenerRules: Record<string, ListenerRule>; // by RuleArn (default rules are not stored)
+  /**
+   * Load balancer health checks waiting, by due time (String(seconds)), in the order they were
+   * scheduled: one kernel event per due time, not one per target (control/elb/check-batches.ts).
+   * Absent in older worlds.
+   */
+  healthCheckBatches?: Record<string, HealthCheckDue[]>;
 
   // CloudWatch (types in metrics-types.ts)
   metrics: Record<string, MetricSeries>; // by seriesKey(Namespace, MetricName, Dimensions)
@@ -283,6 +294,12 @@ export interface ContainerInstance {
    * and task:group read it instead of scanning every task.
    */
   taskGroupCounts?: Record<string, number>;
+  /**
+   * Index (not an AWS field): the ARNs of the tasks holding resources here (placed and not yet
+   * STOPPED), kept by control/resources.ts reserve/release; health checks find the task behind an
+   * instance target from it (world/task-index.ts). Absent in older worlds.
+   */
+  taskArns?: string[];
   attributes: Attribute[];
   registeredAt: number;
   capacityProviderName?: string;

@@ -17,13 +17,14 @@ import { paginate } from './clusters';
 import { isPendingTask, isRunningTask } from './clusters-counts';
 import { findService, serviceArnFor } from './services-store';
 import { taskSetsOfService, toSdkTaskSet } from './task-sets-store';
+import { tasksOfServiceIn } from '../../world/task-index';
 
 function counts(tasks: Task[]) {
   return { runningCount: tasks.filter(isRunningTask).length, pendingCount: tasks.filter(isPendingTask).length };
 }
 
 export function toSdkService(sim: Simulation, s: Service, includeTags = true): SdkService {
-  const tasks = Object.values(sim.world.tasks).filter((t) => t.serviceArn === s.serviceArn);
+  const tasks = tasksOfServiceIn(sim.world, s.serviceArn);
   const deployments: Deployment[] = s.deployments
     .filter((d) => d.status !== 'INACTIVE')
     .map((d) => {

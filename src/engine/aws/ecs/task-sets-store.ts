@@ -19,6 +19,7 @@ import { arn } from '../../world/arn';
 import { newDeploymentId } from '../../control/services/deployments';
 import { svc } from '../../control/services/events';
 import { isPendingTask, isRunningTask } from './clusters-counts';
+import { tasksOfServiceIn } from '../../world/task-index';
 
 export const taskSetsOf = (world: World) => (world.taskSets ??= {});
 
@@ -130,7 +131,7 @@ export function deleteTaskSetRecord(sim: Simulation, service: Service, taskSet: 
 }
 
 export function toSdkTaskSet(sim: Simulation, service: Service, t: TaskSet): SdkTaskSet {
-  const tasks = Object.values(sim.world.tasks).filter((x) => x.serviceArn === service.serviceArn && x.deploymentId === t.id);
+  const tasks = tasksOfServiceIn(sim.world, service.serviceArn).filter((x) => x.deploymentId === t.id);
   return {
     id: t.id,
     taskSetArn: t.taskSetArn,

@@ -20,6 +20,7 @@ import type { KernelEvent } from '../../kernel/kernel';
 import type { Simulation } from '../../simulation';
 import type { Task } from '../../world/types';
 import { releaseTaskResources } from '../tasks/release';
+import { removeTask } from '../../world/task-index';
 import { anyTask, isAhead, setTaskStatus, taskId } from '../tasks/status';
 import { deferIfDisconnected } from './connection';
 import { containerNamed, stopTimeoutOf } from './definitions';
@@ -149,5 +150,5 @@ function finishStop(sim: Simulation, task: Task): void {
 export function onExpire(sim: Simulation, event: KernelEvent): void {
   const task = anyTask(sim, event.taskArn);
   if (!task || task.lastStatus !== 'STOPPED') return;
-  delete sim.world.tasks[task.taskArn];
+  removeTask(sim.world, task.taskArn);
 }

@@ -89,6 +89,7 @@ export function newContainerInstance(sim: Simulation, instance: Ec2Instance, clu
     remainingResources: { ...registered, ports: [...registered.ports], portsUdp: [] },
     eniLimit: type.maxEnis - 1,
     enisInUse: 0,
+    taskArns: [],
     attributes: builtInAttributes(instance),
     registeredAt: sim.now,
     version: 1,

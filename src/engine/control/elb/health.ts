@@ -29,6 +29,7 @@ import { targetGroupNotFound } from '../../aws/elbv2/common';
 import { healthCheckPortOf, probeTarget } from './probe';
 import { describeReason } from './reasons';
 import { hasActiveLoadBalancer, isInUse } from './usage';
+import { scheduleHealthCheck, takeHealthCheckBatch } from './check-batches';
 
 export interface TargetInput {
   Id: string;
@@ -80,8 +81,9 @@ function newGeneration(tg: TargetGroup, t: RegisteredTarget): number {
   return t.generation;
 }
 
+/** The target's next health check, one interval from now (in that second's batch: check-batches.ts). */
 function scheduleCheck(sim: Simulation, tg: TargetGroup, t: RegisteredTarget): void {
-  sim.schedule(tg.HealthCheckIntervalSeconds, { type: HEALTH_CHECK_EVENT, targetGroupArn: tg.TargetGroupArn, key: targetKey(t.Id, t.Port), generation: t.generation });
+  scheduleHealthCheck(sim, tg.HealthCheckIntervalSeconds, { targetGroupArn: tg.TargetGroupArn, key: targetKey(t.Id, t.Port), generation: t.generation });
 }
 
 function beginRegistration(sim: Simulation, tg: TargetGroup, t: RegisteredTarget): void {
@@ -174,6 +176,18 @@ export function targetHealth(world: World, targetGroupArn: string, target: Targe
   return { State: t.State, ...(t.Reason ? { Reason: t.Reason } : {}), ...(t.Description ? { Description: t.Description } : {}) };
 }
 
+/** The target's state alone, as targetHealth gives it (without building the description; the scheduler asks per task per pass). */
+export function targetState(world: World, targetGroupArn: string, target: TargetInput): TargetHealthState {
+  const tg = groupOf(world, targetGroupArn);
+  const t = tg.targets[targetKey(target.Id, target.Port ?? tg.Port)];
+  if (!t) return 'unused';
+  if (tg.TargetType === 'instance' && t.State !== 'draining') {
+    const state = world.instances[t.Id]?.State.Name;
+    if (state === 'stopped' || state === 'terminated') return 'unused';
+  }
+  return t.State;
+}
+
 /** The port health checks go to, as DescribeTargetHealth's HealthCheckPort (a string). */
 export const healthCheckPortFor = (tg: TargetGroup, t: RegisteredTarget) => String(healthCheckPortOf(tg, t));
 
@@ -192,18 +206,36 @@ export function refreshTargetGroupUse(sim: Simulation, targetGroupArn: string): 
   }
 }
 
-function liveTarget(sim: Simulation, event: KernelEvent): { tg: TargetGroup; t: RegisteredTarget } | undefined {
+/** Which target a check is for: a batch entry or a (pre-batch) check event. */
+type CheckRef = { targetGroupArn?: unknown; key?: unknown; generation?: unknown };
+
+function liveTarget(sim: Simulation, event: CheckRef): { tg: TargetGroup; t: RegisteredTarget } | undefined {
   const tg = sim.world.targetGroups[String(event.targetGroupArn)];
   const t = tg?.targets[String(event.key)];
   return tg && t && t.generation === event.generation ? { tg, t } : undefined;
 }
 
+/** The checks due now, in the order they were scheduled (check-batches.ts). */
+export function onHealthChecks(sim: Simulation, event: KernelEvent): void {
+  // Whether a group has an active load balancer cannot change during the batch: asked once per group.
+  const active = new Map<string, boolean>();
+  const batch = takeHealthCheckBatch(sim, event.at);
+  for (let i = 0; i < batch.length; i++) healthCheck(sim, batch[i], active);
+}
+
+/** One check scheduled as its own event (worlds saved before the batches). */
 export function onHealthCheck(sim: Simulation, event: KernelEvent): void {
-  const live = liveTarget(sim, event);
+  healthCheck(sim, event as CheckRef, new Map());
+}
+
+function healthCheck(sim: Simulation, due: CheckRef, active: Map<string, boolean>): void {
+  const live = liveTarget(sim, due);
   if (!live) return; // stale: the target was deregistered, re-registered or its group changed use
   const { tg, t } = live;
   if (t.State === 'draining' || t.State === 'unused') return;
-  if (!hasActiveLoadBalancer(sim.world, tg.TargetGroupArn)) {
+  let lbActive = active.get(tg.TargetGroupArn);
+  if (lbActive === undefined) active.set(tg.TargetGroupArn, (lbActive = hasActiveLoadBalancer(sim.world, tg.TargetGroupArn)));
+  if (!lbActive) {
     scheduleCheck(sim, tg, t);
     return;
   }
@@ -231,7 +263,7 @@ export function onHealthCheck(sim: Simulation, event: KernelEvent): void {
 }
 
 export function onDrainComplete(sim: Simulation, event: KernelEvent): void {
-  const live = liveTarget(sim, event);
+  const live = liveTarget(sim, event as CheckRef);
   if (!live || live.t.State !== 'draining') return;
   const { tg, t } = live;
   removeTarget(sim, tg, String(event.key), `Target ${t.Id}:${t.Port} finished draining and is deregistered from target group ${tg.TargetGroupName}.`);

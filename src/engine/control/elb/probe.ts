@@ -20,8 +20,9 @@
  */
 import type { Container, Task, World } from '../../world/types';
 import type { RegisteredTarget, TargetGroup } from '../../world/elb-types';
-import { withDefaultBehavior } from '../../world/image-behavior';
+import { DEFAULT_IMAGE_BEHAVIOR } from '../../world/image-behavior';
 import { faultedProbe } from '../faults/probe';
+import { tasksHeldOnInstance } from '../../world/task-index';
 
 export type ProbeFailureReason = 'Target.Timeout' | 'Target.ResponseCodeMismatch' | 'Target.FailedHealthChecks';
 
@@ -51,17 +52,22 @@ export function probeTarget(world: World, targetGroup: TargetGroup, target: Pick
   if (found === 'no-host') return { ok: false, reason: 'Target.Timeout' };
   if (found === 'refused') return { ok: false, reason: 'Target.FailedHealthChecks' };
   const { task, container } = found;
-  const healthy = withDefaultBehavior(container.behavior).healthy;
+  const healthy = container.behavior?.healthy ?? DEFAULT_IMAGE_BEHAVIOR.healthy; // withDefaultBehavior's answer, without a copy per probe
   if (healthy || targetGroup.HealthCheckProtocol === 'TCP') return { ok: true, statusCode: healthy ? 200 : undefined, taskArn: task.taskArn };
   return { ok: false, reason: 'Target.ResponseCodeMismatch', statusCode: 503, taskArn: task.taskArn };
 }
 
 type Found = { task: Task; container: Container } | 'no-host' | 'refused';
 
+/**
+ * Only tasks holding resources on the instance can be RUNNING there, so the search reads the
+ * container instance's index of them (world/task-index.ts: about ten tasks, not every task of the
+ * world at every health check); an instance without the index (older worlds) walks every task.
+ */
 function findOnInstance(world: World, instanceId: string, port: number): Found {
   const instance = world.instances[instanceId];
   if (!instance || instance.State.Name !== 'running') return 'no-host';
-  for (const task of Object.values(world.tasks)) {
+  for (const task of tasksHeldOnInstance(world, instanceId) ?? Object.values(world.tasks)) {
     if (task.ec2InstanceId !== instanceId || !serving(task)) continue;
     const container = task.containers.find((c) => listening(c) && c.networkBindings.some((b) => b.protocol === 'tcp' && b.hostPort === port));
     if (container) return { task, container };

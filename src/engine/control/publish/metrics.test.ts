@@ -40,6 +40,18 @@ describe('AWS/ECS metrics', () => {
     expect(reserved.Average).toBeCloseTo((2 * 256 * 100) / registered);
   });
 
+  it('publish CPUUtilization for a service with no load balancer and no traffic, as soon as its tasks run', () => {
+    const s = sandbox({ seed: 4 });
+    launchContainerInstances(s, { cluster: 'prod', count: 1, availabilityZones: [s.world.availabilityZones[0]] });
+    const image = pushImage(s, 'worker', { cpuUnitsIdle: 64 });
+    registerTaskDefinition(s, { family: 'worker', containerDefinitions: [{ name: 'app', image, cpu: 256, memory: 512 }] });
+    s.call('ecs:CreateService', { cluster: 'prod', serviceName: 'worker', taskDefinition: 'worker', desiredCount: 2, launchType: 'EC2' });
+    s.advance(300);
+    expect(s.world.loadBalancers).toEqual({});
+    const [cpu] = datapoints(s, 'AWS/ECS', 'CPUUtilization', { ClusterName: 'prod', ServiceName: 'worker' }).slice(-1);
+    expect(cpu).toMatchObject({ SampleCount: 2, Average: 25, Unit: 'Percent' });
+  });
+
   it('publish nothing for a service once it has no RUNNING task', () => {
     const { s, arns } = serviceTasks({});
     s.advance(120);

@@ -19,7 +19,9 @@ export const isLive = (t: Task) => t.lastStatus !== 'STOPPED' && t.desiredStatus
 /** Names of the essential containers of the task's definition that define a health check. */
 function checkedContainers(sim: Simulation, task: Task): string[] {
   const td = findTaskDefinition(sim.world, task.taskDefinitionArn);
-  return (td?.containerDefinitions ?? []).filter((cd) => cd.healthCheck && (cd.essential ?? true)).map((cd) => cd.name ?? '');
+  const out: string[] = [];
+  for (const cd of td?.containerDefinitions ?? []) if (cd.healthCheck && (cd.essential ?? true)) out.push(cd.name ?? '');
+  return out;
 }
 
 export type TaskHealth = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
@@ -27,6 +29,7 @@ export type TaskHealth = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
 /** Container health of a service task: UNHEALTHY if a checked essential container is, HEALTHY when all checked ones are (or there are none). */
 export function containerHealth(sim: Simulation, task: Task): TaskHealth {
   const names = checkedContainers(sim, task);
+  if (names.length === 0) return 'HEALTHY'; // nothing checked (the common case): no need to look at the containers
   const states = task.containers.filter((c) => names.includes(c.name)).map((c) => c.healthStatus);
   if (states.includes('UNHEALTHY')) return 'UNHEALTHY';
   if (states.includes('UNKNOWN')) return 'UNKNOWN';

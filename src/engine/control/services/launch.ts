@@ -26,6 +26,7 @@ import { placeTask, type PlacementDecision } from '../placement/place';
 import { taskRequirements } from '../requirements';
 import { launchWithCapacityProviderStrategy } from '../capacity/launch';
 import { providerCounts } from '../capacity/strategy';
+import { setTaskService, tasksOfServiceIn } from '../../world/task-index';
 
 export const serviceGroup = (service: Service) => `service:${service.serviceName}`;
 
@@ -64,7 +65,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   const requirements = taskRequirements(td);
   let task: Task;
   if (deployment.capacityProviderStrategy?.length && !onInstance) {
-    const live = Object.values(sim.world.tasks).filter((t) => t.serviceArn === service.serviceArn && t.deploymentId === deployment.id && t.desiredStatus === 'RUNNING');
+    const live = tasksOfServiceIn(sim.world, service.serviceArn).filter((t) => t.deploymentId === deployment.id && t.desiredStatus === 'RUNNING');
     const r = launchWithCapacityProviderStrategy(sim, {
       ctx,
       requirements,
@@ -97,7 +98,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
       message: `${service.serviceName}: task ${task.taskArn.split('/').pop()} placed on container instance ${ci.containerInstanceArn.split('/').pop()} (${ci.ec2InstanceId}): ${decision.explanation.summary}`,
     });
   }
-  task.serviceArn = service.serviceArn;
+  setTaskService(sim.world, task, service.serviceArn);
   task.deploymentId = deployment.id;
   return { task };
 }

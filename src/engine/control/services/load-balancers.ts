@@ -19,7 +19,7 @@
 import type { Simulation } from '../../simulation';
 import type { Service, ServiceLoadBalancer } from '../../world/service-types';
 import type { Task } from '../../world/types';
-import { deregisterTarget, registerTarget, targetHealth, targetKey, type TargetInput } from '../elb/health';
+import { deregisterTarget, registerTarget, targetKey, targetState, type TargetInput } from '../elb/health';
 import { serviceEvent, svc } from './events';
 
 /** The ELB target a task is for one of the service's load balancers, if it has one yet. */
@@ -51,7 +51,7 @@ export function loadBalancerHealth(sim: Simulation, service: Service, task: Task
     if (!sim.world.targetGroups[lb.targetGroupArn]) continue;
     const target = targetOf(sim, lb, task);
     if (!target) return 'UNKNOWN';
-    const state = targetHealth(sim.world, lb.targetGroupArn, target).State;
+    const state = targetState(sim.world, lb.targetGroupArn, target);
     if (state === 'unhealthy') return 'UNHEALTHY';
     if (state !== 'healthy') result = 'UNKNOWN';
   }
@@ -66,7 +66,8 @@ export function registerRunningTasks(sim: Simulation, service: Service, tasks: T
     let count = 0;
     for (const task of tasks) {
       if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') continue;
-      for (const lb of loadBalancersOf(service, task).filter((l) => l.targetGroupArn === tgArn)) {
+      for (const lb of loadBalancersOf(service, task)) {
+        if (lb.targetGroupArn !== tgArn) continue;
         const target = targetOf(sim, lb, task);
         if (!target || tg.targets[targetKey(target.Id, target.Port ?? tg.Port)]) continue;
         registerTarget(sim, tgArn, target);
@@ -83,6 +84,8 @@ export function registerRunningTasks(sim: Simulation, service: Service, tasks: T
  * has given its host port / IP back, and a new task may hold the same target now: never touched.
  */
 export function deregisterStoppedTasks(sim: Simulation, service: Service, tasks: Task[]): void {
+  // Nothing stopping (a steady service, nearly always): nothing to deregister, no need to list the live targets.
+  if (!tasks.some((t) => t.desiredStatus !== 'RUNNING' && t.lastStatus !== 'STOPPED')) return;
   for (const tgArn of targetGroupsOf(service)) {
     const tg = sim.world.targetGroups[tgArn];
     if (!tg) continue;

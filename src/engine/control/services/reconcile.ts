@@ -27,6 +27,7 @@ import { reconcileReplica, onActiveInstance } from './replica';
 import { stopServiceTasks } from './actions';
 import { recordStartFailure } from './throttle';
 import { reconcileTaskSets } from './task-sets';
+import { tasksOfServiceIn } from '../../world/task-index';
 
 export const RECONCILE_EVENT = 'services.reconcile';
 export const RECONCILE_BUSY_SECONDS = 5;
@@ -48,8 +49,8 @@ export function onReconcile(sim: Simulation, event: KernelEvent): void {
   if ((service.status as Service['status']) !== 'INACTIVE') requestReconcile(sim, service, busy ? RECONCILE_BUSY_SECONDS : RECONCILE_STEADY_SECONDS);
 }
 
-export const tasksOfService = (sim: Simulation, service: Service): Task[] =>
-  Object.values(sim.world.tasks).filter((t) => t.serviceArn === service.serviceArn);
+/** The service's tasks (any status), oldest first, from the world's index (world/task-index.ts). */
+export const tasksOfService = (sim: Simulation, service: Service): Task[] => tasksOfServiceIn(sim.world, service.serviceArn);
 
 /** One pass of the scheduler; true while the service is not yet steady. */
 export function reconcile(sim: Simulation, service: Service): boolean {

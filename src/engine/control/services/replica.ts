@@ -43,7 +43,8 @@ export function reconcileReplica(sim: Simulation, service: Service, tasks: Task[
   const nonStopped = tasks.filter((t) => t.lastStatus !== 'STOPPED');
   const live = nonStopped.filter(isLive);
   const keepers = live.filter((t) => t.deploymentId === primary.id && onActiveInstance(sim, t));
-  const replaceable = live.filter((t) => !keepers.includes(t));
+  const keeperSet = new Set(keepers);
+  const replaceable = live.filter((t) => !keeperSet.has(t));
   let healthy = live.filter(healthyOf).length;
 
   // 1. Start PRIMARY tasks, within the upper bound.

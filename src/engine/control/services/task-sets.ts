@@ -26,6 +26,7 @@ import { serviceEvent, shortTask, svc } from './events';
 import { containerHealth, failedHealthCheck, isLive } from './health';
 import { registerRunningTasks, targetOf } from './load-balancers';
 import { deregisterStoppedTasks } from './drain';
+import { tasksOfServiceIn } from '../../world/task-index';
 
 /** The service as the scheduler sees it for one task set: the task set's target group. */
 export const serviceViewOf = (service: Service, taskSet: TaskSet): Service => ({ ...service, loadBalancers: taskSet.loadBalancers });
@@ -48,7 +49,7 @@ export function deploymentViewOf(taskSet: TaskSet): ServiceDeployment {
   };
 }
 
-const tasksOf = (sim: Simulation, service: Service) => Object.values(sim.world.tasks).filter((t) => t.serviceArn === service.serviceArn);
+const tasksOf = (sim: Simulation, service: Service) => tasksOfServiceIn(sim.world, service.serviceArn);
 
 /** RUNNING, container-healthy, and healthy (or unused) in the task set's target group. */
 export function isReadyTaskSetTask(sim: Simulation, view: Service, task: Task): boolean {

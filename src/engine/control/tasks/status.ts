@@ -6,6 +6,7 @@
  */
 import type { Simulation } from '../../simulation';
 import { TASK_STATUS_ORDER, type Task, type TaskStatus } from '../../world/types';
+import { ensureTrafficClock } from '../traffic/tick';
 
 export const statusRank = (status: TaskStatus) => TASK_STATUS_ORDER.indexOf(status);
 
@@ -29,6 +30,9 @@ export function setTaskStatus(sim: Simulation, task: Task, status: TaskStatus, w
     message: `Task ${taskId(task.taskArn)} ${from} -> ${status}: ${why}`,
     detail: { from, to: status, desiredStatus: task.desiredStatus },
   });
+  // ECS publishes CPUUtilization and MemoryUtilization for every cluster and service with running
+  // tasks, with or without a load balancer or traffic: the metrics clock runs from the first RUNNING task.
+  if (status === 'RUNNING') ensureTrafficClock(sim);
 }
 
 /** The live task for an event, or undefined when the event is stale (task gone or stopping). */
