@@ -39,8 +39,18 @@ test('a dragged cluster stays where it was dropped, and clicking a task selects 
   await chip.click();
   await expect(page.locator('.react-flow__node.selected [data-testid="task"]')).toHaveCount(1);
   // Clicking the empty pane clears the selection.
-  const pane = await page.getByTestId('canvas').boundingBox();
-  await page.mouse.click(pane!.x + 8, pane!.y + pane!.height - 8);
+  // (Find a point of the canvas where no node is: the layout decides where that is.)
+  const empty = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+    for (let y = box.bottom - 8; y > box.top; y -= 16) {
+      for (let x = box.left + 60; x < box.right - 8; x += 16) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!empty) throw new Error('no empty point on the canvas');
+  await page.mouse.click(empty.x, empty.y);
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 
   await page.screenshot({ path: 'test-results/canvas.png' });

@@ -43,10 +43,12 @@ test('scrubbing the timeline back shows the earlier state, and forward again the
   const runningLater = await running(page).count();
   expect(runningLater).toBeGreaterThan(0);
 
-  // Drag the playhead to the very start: no task has started yet.
+  // Drag the playhead to the very start: no task has started yet. (Grab the playhead itself: the
+  // track spans at least 2 minutes, so its right end is ahead of the clock early in a run.)
   const track = await page.getByTestId('timeline').boundingBox();
-  if (!track) throw new Error('no timeline');
-  await page.mouse.move(track.x + track.width - 2, track.y + track.height / 2);
+  const playhead = await page.getByTestId('playhead').boundingBox();
+  if (!track || !playhead) throw new Error('no timeline');
+  await page.mouse.move(playhead.x + playhead.width / 2, track.y + track.height / 2);
   await page.mouse.down();
   await page.mouse.move(track.x + track.width / 2, track.y + track.height / 2, { steps: 5 });
   await page.mouse.move(track.x + 1, track.y + track.height / 2, { steps: 5 });

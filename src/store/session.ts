@@ -80,7 +80,15 @@ export interface SessionState {
    * world as it was (the UI shows the error inline).
    */
   call(name: string, input?: unknown): CallResult;
-  /** Takes back the last edit (a fork's edit: brings back what it discarded). */
+  /**
+   * Several edits as one (a form that creates a load balancer, a target group and a listener):
+   * `run` makes its calls through the `call` it is handed, each at the playhead as `call` would,
+   * and the batch is one undo step and one group in the command log (the commands it recorded sit
+   * together, at the same time). A call that fails inside keeps what succeeded before it, as AWS
+   * would (each API call stands on its own); `run` decides whether to go on. Returns what `run` returns.
+   */
+  batch<T>(run: (call: (name: string, input?: unknown) => CallResult) => T): T;
+  /** Takes back the last edit or batch (a fork's edit: brings back what it discarded). */
   undo(): void;
   redo(): void;
   /** A new session on this scenario, at time 0, paused, with no commands. */
@@ -227,6 +235,28 @@ export function createSessionStore(options: SessionOptions) {
         if (discarded > 0) set({ forkNotice: { discarded, at: result.at } });
         publish(true, true);
         return result;
+      },
+      batch(run) {
+        const before = timeline.commands;
+        let discarded = 0;
+        let at = timeline.sim.now;
+        const callInBatch = (name: string, input?: unknown): CallResult => {
+          const r = timeline.call(name, input);
+          discarded += r.discarded;
+          at = r.result.at;
+          return r.result;
+        };
+        try {
+          return run(callInBatch);
+        } finally {
+          const recorded = timeline.commands !== before;
+          if (recorded) {
+            undoStack = [...undoStack, before];
+            redoStack = [];
+          }
+          if (discarded > 0) set({ forkNotice: { discarded, at } });
+          publish(true, recorded);
+        }
       },
       undo() {
         const previous = undoStack[undoStack.length - 1];

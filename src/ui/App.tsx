@@ -14,7 +14,8 @@ import { useEditor } from '../store/editor-hooks';
 
 export function App() {
   const collapsed = useEditor((s) => s.collapsed);
-  const columns = `${collapsed.palette ? '2.5rem' : '13rem'} minmax(0,1fr) ${collapsed.inspector ? '2.5rem' : '24rem'}`;
+  // The inspector narrows on smaller screens (20rem at 1280 px) so the canvas keeps most of the width.
+  const columns = `${collapsed.palette ? '2.5rem' : '13rem'} minmax(0,1fr) ${collapsed.inspector ? '2.5rem' : 'clamp(20rem, 25vw, 24rem)'}`;
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900">
       <Header />

@@ -106,7 +106,8 @@ export function FormDialog({ pending, onClose }: { pending: PendingForm; onClose
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const world = store.getState().sim.world;
-    const out = runPlan(spec.plan(values, world), (name, input) => store.getState().call(name, input), spec.fields(world, values));
+    // One batch: the form's calls are one edit (one undo step), however many resources it creates.
+    const out = store.getState().batch((call) => runPlan(spec.plan(values, world), call, spec.fields(world, values)));
     const { setPosition, select } = editor.getState();
     if (pending.position) out.nodeIds.forEach((id, i) => setPosition(id, { x: Math.round(pending.position!.x + i * 40), y: Math.round(pending.position!.y + i * 40) }));
     const last = out.nodeIds.length ? selectionOf(out.nodeIds[out.nodeIds.length - 1]) : null;

@@ -1,8 +1,9 @@
 /**
- * Submitting a form: its planned calls in order through `call` (the session store's, so each is
- * an edit in the command log). The first error stops the run; the outcome says which call failed,
- * in the engine's (AWS's) words, under which field, and which calls already took effect, so
- * nothing is half-done silently.
+ * Submitting a form: its planned calls in order through `call` (the session store's batch, so
+ * together they are one edit: one undo step, one group in the command log). The first error
+ * stops the run; the outcome says which call failed, in the engine's (AWS's) words, under which
+ * field, and which calls already took effect (they are kept, as AWS keeps them), so nothing is
+ * half-done silently.
  */
 import type { CallResult } from '../../engine/simulation';
 import type { FieldSpec, PlannedCall } from './types';
@@ -67,5 +68,5 @@ export function partialMessage(outcome: RunOutcome): string | undefined {
   const f = outcome.failure;
   const failed = `${f.call} (${f.label}) failed: ${f.code}: ${f.message}`;
   if (outcome.done.length === 0) return failed;
-  return `${failed} Already done, and kept (undo takes them back one by one): ${outcome.done.map((d) => `${d.call} (${d.label})`).join(', ')}.`;
+  return `${failed} Already done, and kept (Undo takes them back in one step): ${outcome.done.map((d) => `${d.call} (${d.label})`).join(', ')}.`;
 }

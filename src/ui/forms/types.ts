@@ -1,8 +1,8 @@
 /**
  * The drop forms' model, free of React so it can be unit-tested: a form is a few fields with
  * defaults read from the world, and a list of AWS API calls built from the values. Submitting
- * makes the calls in order through the session store's call() (each one an edit in the command
- * log); run.ts stops at the first error and says which call failed and what was created.
+ * makes the calls in order through the session store's batch() (one edit, one undo step, in the
+ * command log); run.ts stops at the first error and says which call failed and what was created.
  */
 import type { World } from '../../engine/world/types';
 

@@ -1,18 +1,23 @@
 /**
  * The live picture of the world: toGraph(world) rendered by React Flow.
  *
- * - Rebuilt when the world may have changed (session version, at most every CANVAS_REFRESH_MS), the learner's positions or
- *   expanded groups change, or a layout arrives; unchanged nodes keep their objects (stable.ts).
- * - Layout (elkjs) runs only when the layout key changes (layout.ts), not every frame; the view
- *   fits once when the first layout of a scenario arrives, then stays where the learner put it
- *   (the Controls' fit button re-fits).
+ * - Rebuilt when the world may have changed (session version, at most every CANVAS_REFRESH_MS),
+ *   or the learner's positions or expanded groups change; unchanged nodes keep their objects
+ *   (stable.ts).
+ * - Top-level nodes sit in the bands of layout.ts, computed synchronously with the graph: no
+ *   layout runs later and moves anything.
+ * - The view frames the scenario's focus (clusters, services, the load balancer chain) at a
+ *   readable zoom (viewport.ts) and follows it as resources come and go, until the learner takes
+ *   the view over (pans, zooms, drags a node, presses fit): from then on it stays theirs until
+ *   another scenario is loaded. The view is set directly (setViewport), never through React
+ *   Flow's deferred fitView, which can land later, in the middle of a drag (issue #4).
  * - Top-level nodes are draggable and stay where they are dropped (editor.positions).
  * - Clicking a node selects its resource (editor.select({kind, id})) and highlights its edges;
  *   clicking the pane clears it. Dragging from a handle to another reports a connect intent to
  *   the palette (palette/connect.ts).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, ReactFlow, useReactFlow, type Connection, type NodeChange, type NodeMouseHandler, type OnNodeDrag } from '@xyflow/react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, useStore, type Connection, type NodeChange, type NodeMouseHandler, type OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useSession } from '../../store/hooks';
@@ -22,36 +27,28 @@ import { onConnectIntent } from '../palette/connect';
 import { toGraph } from './toGraph';
 import { nodeTypes } from './nodeTypes';
 import { createGraphCache } from './stable';
-import { elkLayout, layoutInput, type Positions } from './layout';
 import { highlightEdges } from './edgeStyle';
 import { idOfSelection, selectionOf } from './ids';
+import { initialViewport, viewKey } from './viewport';
 import type { SandboxEdge, SandboxNode } from './types';
-import type { ElkNode } from 'elkjs/lib/elk-api';
+import { CAPTION_HEIGHT, StoryCaption } from '../caption/StoryCaption';
 
 const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 };
 /** How often (real milliseconds) the canvas may rebuild from a changing world: issue #4's frame budget. */
 const CANVAS_REFRESH_MS = 100;
-/**
- * elkjs (about 1.5 MB) runs in a Web Worker (its own file, elk-worker.min.js), started on first
- * use: the app starts without it, and a layout of a large world never blocks a frame of playback.
- */
-let elkInstance: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | undefined;
-const loadElk = () =>
-  (elkInstance ??= Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
-    ([{ default: ELK }, { default: workerUrl }]) => new ELK({ workerUrl }),
-  ));
 
-/**
- * Fits the view when a new layout arrives, until the learner takes the view over (pans, zooms or
- * drags a node): from then on the view stays theirs until another scenario is loaded.
- */
-function FitOnLayout({ layout, owned }: { layout: unknown; owned: boolean }) {
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (!layout || owned) return;
-    const frame = requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
-    return () => cancelAnimationFrame(frame);
-  }, [layout, owned, fitView]);
+/** Frames the focus whenever it moves or the canvas resizes, while the learner has not taken the view. */
+function FollowView({ nodes, owned, top }: { nodes: SandboxNode[]; owned: () => boolean; top: number }) {
+  const { setViewport } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const key = viewKey(nodes, width, height, top);
+  const latest = useRef(nodes);
+  latest.current = nodes;
+  useLayoutEffect(() => {
+    if (owned() || !width || !height) return;
+    void setViewport(initialViewport(latest.current, width, height, top));
+  }, [key, width, height, top, owned, setViewport]);
   return null;
 }
 
@@ -60,7 +57,7 @@ export function Canvas() {
   // after a quiet moment shows at once); during 60x playback that is every few simulated seconds.
   const { version } = useThrottledWorld(CANVAS_REFRESH_MS);
   const sim = useSession((s) => s.sim);
-  const call = useSession((s) => s.call);
+  const batch = useSession((s) => s.batch);
   const positions = useEditor((s) => s.positions);
   const expanded = useEditor((s) => s.expanded);
   const selection = useEditor((s) => s.selection);
@@ -68,30 +65,22 @@ export function Canvas() {
   const setPosition = useEditor((s) => s.setPosition);
 
   const cache = useMemo(() => createGraphCache(), [sim]);
-  const [layout, setLayout] = useState<{ sim: unknown; positions: Positions }>();
-  // The sim the learner took the view over in (panned, zoomed, dragged); none: the view follows the layout.
-  const [ownedIn, setOwnedIn] = useState<unknown>(undefined);
-  const takeView = useCallback((event: MouseEvent | TouchEvent | null) => event && setOwnedIn(sim), [sim]);
+  // The sim the learner took the view over in (panned, zoomed, dragged, fitted); another sim: the
+  // view follows the focus. A ref, so a view update already on its way sees a take-over at once.
+  const ownedIn = useRef<unknown>(undefined);
+  const owned = useCallback(() => ownedIn.current === sim, [sim]);
+  const takeOver = useCallback(() => void (ownedIn.current = sim), [sim]);
+  const takeView = useCallback((event: MouseEvent | TouchEvent | null) => event && takeOver(), [takeOver]);
+  // The caption over the canvas (default scenario): the first view keeps room for it.
+  const [captionShown, setCaptionShown] = useState(false);
   const [drag, setDrag] = useState<{ id: string; position: { x: number; y: number } } | null>(null);
 
   const graph = useMemo(
-    () => toGraph(sim.world, sim.now, { positions, expanded, layout: layout?.sim === sim ? layout.positions : undefined }, cache),
+    () => toGraph(sim.world, sim.now, { positions, expanded }, cache),
     // `version` says the (mutable) world may have changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sim, version, positions, expanded, layout, cache],
+    [sim, version, positions, expanded, cache],
   );
-
-  const { key, elk: input } = useMemo(() => layoutInput(graph), [graph]);
-  const inputRef = useRef(input);
-  inputRef.current = input;
-  useEffect(() => {
-    let cancelled = false;
-    loadElk().then((elk) => elkLayout(inputRef.current, elk)).then(
-      (result) => !cancelled && setLayout({ sim, positions: result }),
-      (error: unknown) => console.error('layout failed; keeping the column layout', error),
-    );
-    return () => void (cancelled = true);
-  }, [key, sim]);
 
   const selectedId = selection ? idOfSelection(selection) : undefined;
   const nodes = useMemo(
@@ -112,14 +101,14 @@ export function Canvas() {
       if (change.type === 'position' && change.dragging && change.position) setDrag({ id: change.id, position: change.position });
     }
   }, []);
-  const onNodeDragStart = useCallback(() => setOwnedIn(sim), [sim]);
+  const onNodeDragStart = takeOver;
   const onNodeDragStop = useCallback<OnNodeDrag<SandboxNode>>(
     (_, node) => {
-      setOwnedIn(sim);
+      takeOver();
       if (!node.parentId) setPosition(node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) });
       setDrag(null);
     },
-    [setPosition, sim],
+    [setPosition, takeOver],
   );
   const onNodeClick = useCallback<NodeMouseHandler<SandboxNode>>(
     (_, node) => {
@@ -136,9 +125,10 @@ export function Canvas() {
     (connection: Connection) => {
       const source = selectionOf(connection.source);
       const target = selectionOf(connection.target);
-      if (source && target) onConnectIntent({ sourceKind: source.kind, sourceId: source.id, targetKind: target.kind, targetId: target.id }, call);
+      // A connection may take several calls: one batch, one undo step.
+      if (source && target) batch((call) => onConnectIntent({ sourceKind: source.kind, sourceId: source.id, targetKind: target.kind, targetId: target.id }, call));
     },
-    [call],
+    [batch],
   );
 
   return (
@@ -154,8 +144,6 @@ export function Canvas() {
         onPaneClick={onPaneClick}
         onConnect={onConnect}
         onMoveStart={takeView}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
         onlyRenderVisibleElements
         nodesDraggable
         nodesConnectable
@@ -168,8 +156,10 @@ export function Canvas() {
         proOptions={{ hideAttribution: false }}
       >
         <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-        <FitOnLayout layout={layout?.sim === sim ? layout : undefined} owned={ownedIn === sim} />
+        {/* Fit shows everything (and, like zooming, takes the view over from the focus framing). */}
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={takeOver} onZoomIn={takeOver} onZoomOut={takeOver} />
+        <FollowView nodes={graph.nodes} owned={owned} top={captionShown ? CAPTION_HEIGHT : 0} />
+        <StoryCaption onShownChange={setCaptionShown} />
       </ReactFlow>
     </div>
   );

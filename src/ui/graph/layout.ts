@@ -1,122 +1,118 @@
 /**
- * Where the top-level nodes go. Two layouts, both deterministic:
+ * Where the top-level nodes go: a compact, deterministic layout in bands, so the first minute
+ * reads at a readable zoom (a 1024-px cluster and the load balancer chain fit a 1280x720 canvas at
+ * about 0.75) and nothing moves unless a top-level node comes, goes or changes width.
  *
- * - rankLayout: columns by kind in the order things flow (clients -> load balancer -> listener ->
- *   target group -> cluster; registry -> task definition -> service -> cluster; alarm -> policy
- *   -> service; Auto Scaling group -> capacity provider -> cluster), stacked in build order. It is
- *   synchronous, so the first frame already reads well, and covers nodes the layout has not seen.
- * - elkLayout: elkjs "layered" over the same nodes and the edges between them (an edge to a
- *   nested node counts as an edge to its top-level group), which orders each column to avoid
- *   crossings. It is async and runs only when `layoutKey` changes: when a top-level node comes
- *   or goes, an edge between groups appears, or a group outgrows its size bucket (so a task
- *   appearing, which grows an instance by a row, does not move anything else).
+ *   [registry]       [alarm]        [clients]                    [ASG]        <- sources (row 0)
+ *   [task def v1]    [policy] [service] [ALB] [listener] [target group] [CP]  <- row 1
+ *   [task def v2]    [             cluster             ] [ cluster ]          <- clusters (row 2)
+ *
+ * - The deploy column (left): the ECR registry, then the task definitions stacked below it, next
+ *   to the services they feed.
+ * - Row 1: what runs and what reaches it, in the order things flow: scaling policies, services,
+ *   load balancers, listeners, target groups, capacity providers, a column per kind (several of
+ *   a kind stack). Services keep room for two deployments, so a rolling update growing a service
+ *   card does not push the clusters down.
+ * - Row 0: what drives row 1, each above the first row-1 node it links to (clients above their
+ *   load balancer, an alarm above its policy, an Auto Scaling group above its capacity provider).
+ * - Row 2: the clusters side by side; the edges into them (service, target group -> tasks,
+ *   capacity provider) run downwards.
+ *
+ * Choice: this replaced an elkjs "layered" layout (left to right), whose five columns were about
+ * 2,200 px wide for the default scenario and so only fitted a 1280-px screen at zoom ~0.4. Bands
+ * need no crossing minimisation for the worlds the sandbox teaches with, run synchronously (no
+ * async re-layout can move anything while the learner drags) and are the same on every machine.
  */
-import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { Graph, SandboxNodeKind } from './types';
+import { LAYOUT } from './sizes';
+import type { Graph, SandboxNode, SandboxNodeKind } from './types';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
-const COLUMN: Partial<Record<SandboxNodeKind, number>> = {
-  trafficSource: 0,
-  alarm: 0,
-  registry: 0,
-  loadBalancer: 1,
-  scalingPolicy: 1,
-  taskDefinition: 1,
-  autoScalingGroup: 1,
-  listener: 2,
-  service: 2,
-  capacityProvider: 2,
-  targetGroup: 3,
-  cluster: 4,
+const GAP_X = 48;
+const GAP_Y = 44;
+
+const DEPLOY_COLUMN: Partial<Record<SandboxNodeKind, number>> = { registry: 0, taskDefinition: 1 };
+const SOURCES: Partial<Record<SandboxNodeKind, number>> = { alarm: 0, trafficSource: 1, autoScalingGroup: 2 };
+const ROW_1: Partial<Record<SandboxNodeKind, number>> = {
+  scalingPolicy: 0,
+  service: 1,
+  loadBalancer: 2,
+  listener: 3,
+  targetGroup: 4,
+  capacityProvider: 5,
 };
-const COLUMN_GAP = 70;
-const ROW_GAP = 28;
+/** A service card with two deployments (PRIMARY and ACTIVE), the usual most during an update. */
+const SERVICE_ROOM = LAYOUT.service.baseHeight + 2 * LAYOUT.service.deploymentRow;
 
-/**
- * Height buckets: a group's height as the layout sees it grows in these steps, rounded up, so the
- * real box always fits the space the layout kept for it, and one more row of task chips (about
- * 65 px) rarely changes the key (widths are exact:
- * they grow only when a lane is added, which is worth a new layout anyway).
- */
-const BUCKET = 320;
-const bucket = (n: number | undefined) => Math.ceil((n ?? 0) / BUCKET) * BUCKET;
+const kindOf = (n: SandboxNode) => n.type as SandboxNodeKind;
+const byOrder = (order: Partial<Record<SandboxNodeKind, number>>) => (a: SandboxNode, b: SandboxNode) =>
+  (order[kindOf(a)] ?? 99) - (order[kindOf(b)] ?? 99);
+const heightOf = (n: SandboxNode) => n.height ?? 0;
+const widthOf = (n: SandboxNode) => n.width ?? 0;
 
-export function rankLayout(graph: Graph): Positions {
+export function bandLayout(graph: Graph): Positions {
   const top = graph.nodes.filter((n) => !n.parentId);
-  const columns: (typeof top)[] = [];
-  for (const node of top) (columns[COLUMN[node.type as SandboxNodeKind] ?? 0] ??= []).push(node);
+  const isTop = new Set(top.map((n) => n.id));
+  // Stable sorts: within a kind, the builders' order (creation order) stays.
+  const deploy = top.filter((n) => DEPLOY_COLUMN[kindOf(n)] !== undefined).sort(byOrder(DEPLOY_COLUMN));
+  const sources = top.filter((n) => SOURCES[kindOf(n)] !== undefined).sort(byOrder(SOURCES));
+  const clusters = top.filter((n) => kindOf(n) === 'cluster');
+  const placed = new Set([...deploy, ...sources, ...clusters]);
+  const row1 = top.filter((n) => !placed.has(n)).sort(byOrder(ROW_1));
   const positions: Positions = {};
-  let x = 0;
-  for (const column of columns) {
-    if (!column) continue;
-    let y = 0;
-    let width = 0;
+
+  const registry = deploy.filter((n) => kindOf(n) === 'registry');
+  const left = deploy.length ? Math.max(...deploy.map(widthOf)) + GAP_X : 0;
+  const row0Height = Math.max(0, ...sources.map(heightOf), ...registry.map(heightOf));
+  const row1Y = row0Height ? row0Height + GAP_Y : 0;
+
+  // Row 1 is a column per kind: two listeners (blue/green's production and test) or two target
+  // groups stack, so the row stays as wide as one request path.
+  const columns = new Map<string, SandboxNode[]>();
+  for (const node of row1) columns.set(kindOf(node), [...(columns.get(kindOf(node)) ?? []), node]);
+  const room = (n: SandboxNode) => (kindOf(n) === 'service' ? Math.max(heightOf(n), SERVICE_ROOM) : heightOf(n));
+  let x = left;
+  let row1Height = 0;
+  for (const column of columns.values()) {
+    let y = row1Y;
     for (const node of column) {
       positions[node.id] = { x, y };
-      y += (node.height ?? 0) + ROW_GAP;
-      width = Math.max(width, node.width ?? 0);
+      y += room(node) + GAP_Y / 2;
     }
-    x += width + COLUMN_GAP;
+    row1Height = Math.max(row1Height, y - GAP_Y / 2 - row1Y);
+    x += Math.max(...column.map(widthOf)) + GAP_X;
   }
-  return positions;
-}
 
-/** The top-level ancestor of every node, by id. */
-function topLevelOf(graph: Graph): Map<string, string> {
-  const parent = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
-  const top = new Map<string, string>();
-  for (const node of graph.nodes) {
-    let id = node.id;
-    for (let p = parent.get(id); p; p = parent.get(id)) id = p;
-    top.set(node.id, id);
-  }
-  return top;
-}
-
-/** The ELK graph of the top-level nodes and the edges between them, and its key. */
-export function layoutInput(graph: Graph): { key: string; elk: ElkNode } {
-  const top = topLevelOf(graph);
-  const children = graph.nodes
-    .filter((n) => !n.parentId)
-    .map((n) => ({ id: n.id, width: n.width ?? 0, height: bucket(n.height) }));
-  const seen = new Set<string>();
-  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
+  // Row 0: above the first row-1 node each source links to, left to right without overlaps.
+  const targetX = new Map<string, number>();
   for (const edge of graph.edges) {
-    const source = top.get(edge.source);
-    const target = top.get(edge.target);
-    if (!source || !target || source === target) continue;
-    const id = `${source}->${target}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    edges.push({ id, sources: [source], targets: [target] });
+    const target = positions[edge.target];
+    if (target && isTop.has(edge.source) && !targetX.has(edge.source)) targetX.set(edge.source, target.x);
   }
-  const key = [...children.map((c) => `${c.id}@${c.width}x${c.height}`), ...edges.map((e) => e.id)].join('|');
-  return {
-    key,
-    elk: {
-      id: 'root',
-      layoutOptions: {
-        'elk.algorithm': 'layered',
-        'elk.direction': 'RIGHT',
-        'elk.spacing.nodeNode': String(ROW_GAP),
-        'elk.layered.spacing.nodeNodeBetweenLayers': String(COLUMN_GAP),
-        'elk.spacing.componentComponent': String(COLUMN_GAP),
-        // Keep the build order (by kind, then creation) wherever crossings allow: stable runs.
-        'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-        'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-        'elk.separateConnectedComponents': 'false',
-      },
-      children,
-      edges,
-    },
-  };
-}
+  const ordered = [...sources].sort((a, b) => (targetX.get(a.id) ?? Infinity) - (targetX.get(b.id) ?? Infinity));
+  x = left;
+  for (const node of ordered) {
+    const at = Math.max(x, targetX.get(node.id) ?? x);
+    positions[node.id] = { x: at, y: row0Height - heightOf(node) };
+    x = at + widthOf(node) + GAP_X;
+  }
 
-/** Runs elkjs on a layout input; positions by node id. */
-export async function elkLayout(input: ElkNode, elk: { layout(graph: ElkNode): Promise<ElkNode> }): Promise<Positions> {
-  const result = await elk.layout(input);
-  const positions: Positions = {};
-  for (const child of result.children ?? []) positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  // The deploy column: the registry in row 0 (bottom-aligned), task definitions from row 1 down.
+  let y = row1Y;
+  for (const node of deploy) {
+    if (kindOf(node) === 'registry') {
+      positions[node.id] = { x: 0, y: row0Height - heightOf(node) };
+      continue;
+    }
+    positions[node.id] = { x: 0, y };
+    y += heightOf(node) + GAP_Y / 2;
+  }
+
+  x = left;
+  const clusterY = row1Height ? row1Y + row1Height + GAP_Y : row1Y;
+  for (const node of clusters) {
+    positions[node.id] = { x, y: clusterY };
+    x += widthOf(node) + GAP_X;
+  }
   return positions;
 }

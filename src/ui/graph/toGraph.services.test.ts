@@ -177,4 +177,13 @@ describe('toGraph: scaling, alarms and traffic', () => {
     expect(Number(fast.style?.strokeWidth)).toBeGreaterThan(Number(slow.style?.strokeWidth));
     expect(traffic(0).animated).toBe(false);
   });
+
+  it('shows the requests per second arriving at the load balancer, though the traffic model counts them per 10-second tick', () => {
+    const world = withService(sampleWorld());
+    const counts = { offered: 400, requests: 400, target2xx: 400, target5xx: 0, refused: 0, elb2xx: 0, elb3xx: 0, elb4xx: 0, elb502: 0, elb503: 0, elb504: 0, elb5xxOther: 0, responseTimeSum: 4, responseTimeMin: 0.01, responseTimeMax: 0.01 };
+    const state: Pick<TrafficState, 'sources' | 'lastTick'> = { sources: {}, lastTick: { at: 190, loadBalancers: { [LB_ARN]: counts }, targetGroups: {} } };
+    world.traffic = state as TrafficState;
+    const lb = byId(toGraph(world, 200).nodes, nodeId.loadBalancer(LB_ARN));
+    expect(lb?.data).toMatchObject({ requestsPerSecond: 40 });
+  });
 });

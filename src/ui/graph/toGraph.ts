@@ -1,8 +1,8 @@
 /**
  * world -> React Flow nodes and edges: a pure function, the only place the canvas learns what
  * exists. Builders per area (build/*) add nodes and edges; this file puts the top-level nodes
- * where the learner dragged them, else where the layout (layout.ts, elkjs) put them, else in a
- * deterministic column by kind, and hands back the previous objects for nodes and edges that did
+ * where the learner dragged them, else where a given layout put them, else in the bands of
+ * layout.ts (deterministic, by kind and links), and hands back the previous objects for nodes and edges that did
  * not change (stable.ts), so React Flow re-renders only what moved.
  *
  * Parents come before their children in `nodes` (React Flow requires it); children's positions
@@ -20,7 +20,7 @@ import { buildTaskDefinitions } from './build/taskDefinitions';
 import { visibleTasks, type ChipContext } from './build/tasks';
 import { buildTraffic } from './build/traffic';
 import { styleEdge } from './edgeStyle';
-import { rankLayout, type Positions } from './layout';
+import { bandLayout, type Positions } from './layout';
 import { CHIPS_IN_WORLD } from './sizes';
 import { stabilize, type GraphCache } from './stable';
 import type { Graph } from './types';
@@ -32,7 +32,7 @@ export { repositoryUriOf } from './build/taskDefinitions';
 export interface GraphView {
   /** Top-level node positions the learner dragged (editor.positions): they win. */
   positions?: Positions;
-  /** Top-level node positions from the last layout run. */
+  /** Top-level node positions from another layout, over the bands (none in the app today). */
   layout?: Positions;
   /** Parents (node ids) whose folded tasks the learner expanded (editor.expanded). */
   expanded?: Record<string, boolean>;
@@ -60,7 +60,7 @@ export function toGraph(world: World, now: number, view: GraphView = {}, cache?:
   buildLoadBalancing(ctx, targets, chips.drawnAs, instanceNodes);
 
   const graph: Graph = { nodes: ctx.nodes, edges: ctx.edges.map(styleEdge) };
-  const fallback = rankLayout(graph);
+  const fallback = bandLayout(graph);
   for (const node of graph.nodes) {
     if (node.parentId) continue;
     node.position = view.positions?.[node.id] ?? view.layout?.[node.id] ?? fallback[node.id] ?? node.position;

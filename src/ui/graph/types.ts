@@ -81,7 +81,8 @@ export type ContainerInstanceData = {
 };
 export type ContainerInstanceNode = Node<ContainerInstanceData, 'containerInstance'>;
 
-export type DeploymentBadge = { status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE'; serviceName: string };
+/** Which deployment (or, for a CODE_DEPLOY/EXTERNAL service, which task set) a task belongs to. */
+export type DeploymentBadge = { status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE' | 'DRAINING'; serviceName: string; taskSet?: boolean };
 export type TargetHealthBadge = { state: TargetHealthState; reason?: string; targetGroupName: string };
 
 export type TaskData = {
@@ -123,6 +124,30 @@ export type DeploymentRow = {
   rolloutStateReason: string;
 };
 
+/** A task set of a CODE_DEPLOY or EXTERNAL service (blue/green): DescribeTaskSets in a row. */
+export type TaskSetRow = {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'DRAINING';
+  taskDefinition: string;
+  /** scale.value (PERCENT) and the task count it asks for (computedDesiredCount). */
+  scale: number;
+  computedDesiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  stabilityStatus: string;
+  /** Names of the target groups its tasks register in. */
+  targetGroups: string[];
+};
+
+/** A CodeDeploy deployment of the service still under way, or the last one. */
+export type CodeDeployBadge = {
+  deploymentId: string;
+  status: string;
+  deploymentConfigName: string;
+  /** Percent of production traffic the replacement (green) target group gets. */
+  greenWeight: number;
+};
+
 export type ServiceData = {
   serviceArn: string;
   serviceName: string;
@@ -137,6 +162,9 @@ export type ServiceData = {
   maximumPercent: number;
   steady: boolean;
   deployments: DeploymentRow[];
+  /** Blue/green: the task sets (CODE_DEPLOY or EXTERNAL deployment controller). */
+  taskSets?: TaskSetRow[];
+  codeDeploy?: CodeDeployBadge;
 };
 export type ServiceNode = Node<ServiceData, 'service'>;
 
@@ -152,7 +180,14 @@ export type LoadBalancerData = {
 };
 export type LoadBalancerNode = Node<LoadBalancerData, 'loadBalancer'>;
 
-export type ListenerData = { protocol: string; port: number; defaultAction: string; ruleCount: number };
+export type ListenerData = {
+  protocol: string;
+  port: number;
+  defaultAction: string;
+  ruleCount: number;
+  /** A CodeDeploy deployment shifting this production listener's traffic, in words. */
+  codeDeploy?: string;
+};
 export type ListenerNode = Node<ListenerData, 'listener'>;
 
 export type TargetGroupData = {

@@ -23,7 +23,7 @@ export function BottomPanel() {
   const getSampler = useChartSampler();
   if (collapsed) return null;
   return (
-    <section className="flex h-64 shrink-0 flex-col overflow-hidden border-t border-slate-200 bg-white" aria-label="events and charts">
+    <section className="flex h-40 shrink-0 [@media(min-height:860px)]:h-64 flex-col overflow-hidden border-t border-slate-200 bg-white" aria-label="events and charts">
       <div role="tablist" aria-label="bottom panel" className="flex shrink-0 gap-1 border-b border-slate-200 bg-slate-50 px-2">
         {TABS.map((t) => (
           <button

@@ -6,9 +6,11 @@
 import { nodeId } from '../ids';
 import { LAYOUT } from '../sizes';
 import type { TargetHealthState } from '../../../engine/world/elb-types';
+import { TICK_SECONDS } from '../../../engine/control/traffic/route';
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { BuildContext } from './context';
 import type { TargetIndex } from './targets';
+import { forwardShares, listenerShift } from './taskSets';
 
 const STATE_ORDER: TargetHealthState[] = ['healthy', 'initial', 'unhealthy', 'draining', 'unused', 'unavailable'];
 /** Which state a shared edge shows: the one that most needs the learner's attention. */
@@ -18,6 +20,8 @@ function describeAction(action: Action | undefined, tgName: (arn: string) => str
   if (!action) return 'no action';
   switch (action.Type) {
     case 'forward': {
+      const shares = forwardShares(action);
+      if (shares) return `forward to ${[...shares].map(([arn, share]) => `${tgName(arn)} ${share}%`).join(', ')}`;
       const groups = action.ForwardConfig?.TargetGroups?.map((g) => g.TargetGroupArn ?? '') ?? [];
       const arns = action.TargetGroupArn ? [action.TargetGroupArn] : groups;
       return `forward to ${arns.map(tgName).join(', ')}`;
@@ -40,7 +44,10 @@ function forwardTargets(actions: Action[]): string[] {
 export function buildLoadBalancing(ctx: BuildContext, targets: TargetIndex, drawnAs: Map<string, string>, instanceNodes: Map<string, string>): void {
   const { world, nodes, edges } = ctx;
   const tgName = (arn: string) => world.targetGroups[arn]?.TargetGroupName ?? arn.split('/').at(-2) ?? arn;
+  // The traffic model counts requests per tick (TICK_SECONDS, 10 s of simulated time), as
+  // sim:GetTraffic does; the card shows the rate, rounded to a tenth.
   const offered = world.traffic?.lastTick.loadBalancers ?? {};
+  const perSecond = (perTick: number) => Math.round((perTick / TICK_SECONDS) * 10) / 10;
   for (const lb of Object.values(world.loadBalancers).sort((a, b) => a.CreatedTime - b.CreatedTime || a.LoadBalancerName.localeCompare(b.LoadBalancerName))) {
     const counts = offered[lb.LoadBalancerArn];
     nodes.push({
@@ -54,7 +61,7 @@ export function buildLoadBalancing(ctx: BuildContext, targets: TargetIndex, draw
         state: lb.State.Code,
         dnsName: lb.DNSName,
         availabilityZones: lb.AvailabilityZones.map((z) => z.ZoneName).sort(),
-        requestsPerSecond: counts ? counts.offered : undefined,
+        requestsPerSecond: counts ? perSecond(counts.offered) : undefined,
       },
       width: LAYOUT.loadBalancer.width,
       height: LAYOUT.loadBalancer.height,
@@ -67,6 +74,7 @@ export function buildLoadBalancing(ctx: BuildContext, targets: TargetIndex, draw
   for (const listener of Object.values(world.listeners).sort((a, b) => a.Port - b.Port || a.ListenerArn.localeCompare(b.ListenerArn))) {
     const id = nodeId.listener(listener.ListenerArn);
     const ruleActions = rulesByListener.get(listener.ListenerArn) ?? [];
+    const shift = listenerShift(world, listener.ListenerArn);
     nodes.push({
       id,
       type: 'listener',
@@ -76,19 +84,23 @@ export function buildLoadBalancing(ctx: BuildContext, targets: TargetIndex, draw
         port: listener.Port,
         defaultAction: describeAction(listener.DefaultActions[0], tgName),
         ruleCount: ruleActions.length,
+        ...(shift ? { codeDeploy: shift } : {}),
       },
       width: LAYOUT.listener.width,
-      height: LAYOUT.listener.height,
+      height: LAYOUT.listener.height + (shift ? LAYOUT.listener.shiftRow : 0),
     });
     if (world.loadBalancers[listener.LoadBalancerArn]) {
       const lb = nodeId.loadBalancer(listener.LoadBalancerArn);
       edges.push({ id: `listener:${lb}->${id}`, source: lb, target: id, data: { relation: 'listener' } });
     }
     const forwarded = new Set(forwardTargets([...listener.DefaultActions, ...ruleActions.flat()]));
+    // A weighted forward (blue/green, canary) labels each edge with its target group's share.
+    const shares = forwardShares(listener.DefaultActions[0]);
     for (const tgArn of forwarded) {
       if (!world.targetGroups[tgArn]) continue;
       const tg = nodeId.targetGroup(tgArn);
-      edges.push({ id: `forward:${id}->${tg}`, source: id, target: tg, label: 'forward', data: { relation: 'forward' } });
+      const share = shares?.get(tgArn);
+      edges.push({ id: `forward:${id}->${tg}`, source: id, target: tg, label: share === undefined ? 'forward' : `forward ${share}%`, data: { relation: 'forward' } });
     }
   }
   for (const tg of Object.values(world.targetGroups).sort((a, b) => a.TargetGroupName.localeCompare(b.TargetGroupName))) {

@@ -11,6 +11,7 @@ import { nodeId } from '../ids';
 import { LAYOUT } from '../sizes';
 import type { DeploymentBadge } from '../types';
 import type { BuildContext } from './context';
+import { codeDeployBadge, taskSetBadges, taskSetRows } from './taskSets';
 
 /** Deployment id -> the badge its tasks wear. */
 export function deploymentBadges(ctx: BuildContext): Map<string, DeploymentBadge> {
@@ -18,6 +19,7 @@ export function deploymentBadges(ctx: BuildContext): Map<string, DeploymentBadge
   for (const service of Object.values(ctx.world.services)) {
     for (const d of service.deployments) badges.set(d.id, { status: d.status, serviceName: service.serviceName });
   }
+  taskSetBadges(ctx.world, badges);
   return badges;
 }
 
@@ -56,6 +58,9 @@ export function buildServices(ctx: BuildContext, tasks: Task[]): void {
           rolloutStateReason: d.rolloutStateReason,
         };
       });
+    // Blue/green (CODE_DEPLOY, EXTERNAL): the task sets stand where deployments stand for ECS.
+    const taskSets = service.deploymentController.type === 'ECS' ? [] : taskSetRows(world, service, mine);
+    const codeDeploy = service.deploymentController.type === 'CODE_DEPLOY' ? codeDeployBadge(world, service) : undefined;
     nodes.push({
       id,
       type: 'service',
@@ -74,9 +79,11 @@ export function buildServices(ctx: BuildContext, tasks: Task[]): void {
         maximumPercent: service.deploymentConfiguration.maximumPercent,
         steady: service.steady,
         deployments,
+        ...(taskSets.length ? { taskSets } : {}),
+        ...(codeDeploy ? { codeDeploy } : {}),
       },
       width: S.width,
-      height: S.baseHeight + deployments.length * S.deploymentRow,
+      height: S.baseHeight + (deployments.length + taskSets.length) * S.deploymentRow + (codeDeploy ? S.codeDeployRow : 0),
     });
     if (world.clusters[service.clusterArn]) {
       const cluster = nodeId.cluster(service.clusterArn);

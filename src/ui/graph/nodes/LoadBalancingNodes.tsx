@@ -22,7 +22,7 @@ export const LoadBalancerNode = memo(function LoadBalancerNode({ data }: NodePro
       <Line>{data.scheme}</Line>
       <Line mono>{data.dnsName}</Line>
       <Line>{data.availabilityZones.join(', ')}</Line>
-      {data.requestsPerSecond !== undefined && <Line>{data.requestsPerSecond} requests in the last tick</Line>}
+      {data.requestsPerSecond !== undefined && <Line>{data.requestsPerSecond} requests/s arriving</Line>}
     </Card>
   );
 });
@@ -36,6 +36,15 @@ export const ListenerNode = memo(function ListenerNode({ data }: NodeProps<Liste
       <Line>
         {data.ruleCount} rule{data.ruleCount === 1 ? '' : 's'} besides the default
       </Line>
+      {data.codeDeploy && (
+        <p data-testid="listener-shift" className="text-[10px] font-semibold leading-tight text-fuchsia-700" title={data.codeDeploy}>
+          {data.codeDeploy.split(': ').map((part, i) => (
+            <span key={i} className="block truncate">
+              {part}
+            </span>
+          ))}
+        </p>
+      )}
     </Card>
   );
 });

@@ -14,7 +14,7 @@ function tooltip(data: TaskData): string {
   ];
   if (data.hostPorts.length > 0) lines.push(`Host ports ${data.hostPorts.join(', ')}`);
   if (data.startedAt !== undefined) lines.push(`startedAt ${formatElapsed(data.startedAt)}`);
-  if (data.deployment) lines.push(`Service ${data.deployment.serviceName}, ${data.deployment.status} deployment`);
+  if (data.deployment) lines.push(`Service ${data.deployment.serviceName}, ${data.deployment.status} ${data.deployment.taskSet ? 'task set' : 'deployment'}`);
   if (data.targetHealth) {
     lines.push(`Target health in ${data.targetHealth.targetGroupName}: ${data.targetHealth.state}${data.targetHealth.reason ? ` (${data.targetHealth.reason})` : ''}`);
   }
@@ -50,7 +50,7 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskNodeType>
         {data.deployment && (
           <span
             data-testid="deployment-badge"
-            title={`${data.deployment.status} deployment of service ${data.deployment.serviceName}`}
+            title={`${data.deployment.status} ${data.deployment.taskSet ? 'task set' : 'deployment'} of service ${data.deployment.serviceName}`}
             className={`ml-auto rounded px-1 text-[9px] font-bold leading-tight ${data.deployment.status === 'PRIMARY' ? 'bg-indigo-600 text-white' : 'bg-slate-500 text-white'}`}
           >
             {data.deployment.status}
