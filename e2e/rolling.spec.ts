@@ -29,7 +29,9 @@ test('a rolling update visibly progresses from ACTIVE to PRIMARY tasks and ends 
   await expect(service.getByTestId('deployment').nth(1)).toContainText('ACTIVE');
   await page.screenshot({ path: 'test-results/rolling-start.png' });
 
-  // Middle: RUNNING tasks of both deployments at once, each chip wearing its badge.
+  // Middle: RUNNING tasks of both deployments at once, each chip wearing its badge. Watched at
+  // 1x, so the overlap lasts long enough in real time to be seen however busy the machine is.
+  await speed.getByRole('button', { name: '1x' }).click();
   await expect
     .poll(async () => {
       const b = await badges(page);

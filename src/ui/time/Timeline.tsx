@@ -4,7 +4,7 @@
  * and a draggable playhead. It is a slider: Left/Right move 10 s, Home/End go to the start and to
  * the furthest computed time. Dragging back shows the past exactly (the session seeks).
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useSession, useSessionStore } from '../../store/hooks';
 import { MARKER_SYMBOLS } from '../../store/markers';
 import { formatElapsed } from '../format';
@@ -29,7 +29,8 @@ export function Timeline() {
   const horizon = useSession((s) => s.horizon);
   const markers = useSession((s) => s.markers);
   const track = useRef<HTMLDivElement>(null);
-  const [dragging, setDragging] = useState<{ resume: boolean } | null>(null);
+  // A ref, not state: pointer moves that arrive before React re-renders must still see the drag.
+  const dragging = useRef<{ resume: boolean } | null>(null);
   const span = Math.max(horizon, now, MIN_SPAN_SECONDS);
   const marks = useMemo(() => groupMarks(markers, span), [markers, span]);
 
@@ -44,16 +45,16 @@ export function Timeline() {
     e.currentTarget.setPointerCapture(e.pointerId);
     e.currentTarget.focus();
     const s = store.getState();
-    setDragging({ resume: s.playing });
+    dragging.current = { resume: s.playing };
     if (s.playing) s.pause();
     s.seek(timeAt(e.clientX));
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (dragging) store.getState().seek(timeAt(e.clientX));
+    if (dragging.current) store.getState().seek(timeAt(e.clientX));
   };
   const onPointerUp = () => {
-    if (dragging?.resume) store.getState().play();
-    setDragging(null);
+    if (dragging.current?.resume) store.getState().play();
+    dragging.current = null;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
