@@ -1,41 +1,19 @@
-import { StrictMode } from 'react';
+/**
+ * The entry: paints a light shell at once (the header and "Loading the simulator…") and loads the
+ * app with import() right after (issue #4: at most 250 KB of initial JavaScript, gzipped; React
+ * alone is most of it). ui/boot/Sandbox.tsx creates the session and renders the app.
+ */
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { App } from './ui/App';
-import { SessionContext } from './store/hooks';
-import { EditorContext } from './store/editor-hooks';
-import { createEditorStore } from './store/editor';
-import { createSessionStore } from './store/session';
-import { defaultScenario } from './scenario/default';
-import { initialSession } from './ui/share/boot';
-import { clearHash, safeLocalStorage } from './ui/share/persistence';
-import { MessageBanner } from './ui/share/MessageBanner';
-import { SessionEffects } from './ui/share/SessionEffects';
+import { LoadFailed, LoadingShell } from './ui/boot/LoadingShell';
 
-// A #s= link, else the autosave, else the default scenario, which plays at once (UI.md "First minute").
-const boot = initialSession(location.hash, safeLocalStorage());
-if (location.hash) clearHash();
-const store = createSessionStore({ scenario: defaultScenario, envelope: boot.envelope, speed: 10, autoplay: boot.from === 'default' });
-if (boot.message) store.getState().showMessage(boot.message);
-
-const editor = createEditorStore();
-// A new session (a link, an import, a gallery scenario) forgets the old one's selection and positions.
-store.subscribe((s, prev) => {
-  if (s.sim !== prev.sim) editor.getState().reset();
-});
+const Sandbox = lazy(() => import('./ui/boot/Sandbox').catch(() => ({ default: LoadFailed })));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SessionContext.Provider value={store}>
-      <EditorContext.Provider value={editor}>
-        <SessionEffects />
-        <div className="flex h-full flex-col">
-          <MessageBanner />
-          <div className="min-h-0 flex-1">
-            <App />
-          </div>
-        </div>
-      </EditorContext.Provider>
-    </SessionContext.Provider>
+    <Suspense fallback={<LoadingShell />}>
+      <Sandbox />
+    </Suspense>
   </StrictMode>,
 );

@@ -108,5 +108,17 @@ export function measureBundle(root) {
     for (const [id, n] of Object.entries(chunk.modules)) owners.set(ownerOf(id), (owners.get(ownerOf(id)) ?? 0) + (n / rendered) * f.gzip);
   }
   const biggest = [...owners].sort((a, b) => b[1] - a[1]).map(([owner, gzip]) => ({ owner, gzip }));
-  return { files, total, biggest };
+  return { files, total, biggest, lazy: lazyFiles(dist, files) };
+}
+
+/** The JavaScript that loads later (import()): per file raw and gzipped bytes. */
+function lazyFiles(dist, initial) {
+  const loaded = new Set(initial.map((f) => f.file));
+  return readdirSync(join(dist, 'assets'))
+    .filter((name) => name.endsWith('.js') && !loaded.has(`assets/${name}`))
+    .map((name) => {
+      const code = readFileSync(join(dist, 'assets', name));
+      return { file: `assets/${name}`, bytes: code.length, gzip: gzipSync(code).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
 }

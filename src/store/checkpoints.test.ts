@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, MAX_CHECKPOINTS, nextCheckpointTime, type Checkpoint } from './checkpoints';
+import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, MAX_CHECKPOINTS, nextCheckpointTime, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoints';
+import { createTimeline } from './timeline';
+import { defaultScenario } from '../scenario/default';
 
-const cp = (at: number): Checkpoint => ({ at, snapshot: {} as Checkpoint['snapshot'], failures: [] });
+const cp = (at: number): Checkpoint => ({ at, snapshot: {} as Checkpoint['snapshot'], failures: [], log: [], logLength: 0 });
 
 describe('checkpoints', () => {
   it('fall every 60 simulated seconds', () => {
@@ -27,4 +29,24 @@ describe('checkpoints', () => {
     expect(list.slice(-50).map((c) => c.at)).toEqual(Array.from({ length: 50 }, (_, i) => (951 + i) * 60));
     expect(list.map((c) => c.at)).toEqual([...list.map((c) => c.at)].sort((a, b) => a - b));
   });
+
+  it('share the event log instead of copying it, and restoring one gives back the log as it was, again and again', () => {
+    const { sim, runTo } = createTimeline(defaultScenario);
+    runTo(120);
+    const logThen = JSON.stringify(sim.world.events);
+    const checkpoint = takeCheckpoint(sim, 120, []);
+    expect(checkpoint.snapshot.world.events).toEqual([]);
+    expect(checkpoint.log).toBe(sim.world.events);
+    runTo(600);
+    expect(sim.world.events.length).toBeGreaterThan(checkpoint.logLength);
+    for (let i = 0; i < 2; i++) {
+      restoreCheckpoint(sim, checkpoint);
+      expect(sim.now).toBe(120);
+      expect(JSON.stringify(sim.world.events)).toBe(logThen);
+      // The restored log is its own array: running on from it leaves the checkpoint as it was.
+      expect(sim.world.events).not.toBe(checkpoint.log);
+      sim.runUntil(300);
+    }
+  });
 });
+

@@ -12,7 +12,7 @@ import type { CallResult, Simulation, SimulationSnapshot } from '../engine/simul
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/schema';
 import { callsUpTo, firstDifference, mergeCalls, scenarioCalls, type Command, type StepFailure, type TimedCall } from './commands';
-import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, nextCheckpointTime, type Checkpoint } from './checkpoints';
+import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, nextCheckpointTime, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoints';
 
 export interface Timeline {
   readonly sim: Simulation;
@@ -61,7 +61,8 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
   }
 
   function restore(checkpoint: Checkpoint | undefined): void {
-    sim.restore(checkpoint?.snapshot ?? origin);
+    if (checkpoint) restoreCheckpoint(sim, checkpoint);
+    else sim.restore(origin);
     next = checkpoint ? callsUpTo(calls, checkpoint.at) : 0;
     failures = checkpoint ? [...checkpoint.failures] : [];
   }
@@ -83,7 +84,7 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
       // The moment ends with what its calls set off at once (zero-delay events).
       sim.runUntil(stop);
       if (stop === checkpointAt && !checkpoints.some((c) => c.at === stop)) {
-        checkpoints = addCheckpoint(checkpoints, { at: stop, snapshot: sim.snapshot(), failures: [...failures] });
+        checkpoints = addCheckpoint(checkpoints, takeCheckpoint(sim, stop, failures));
       }
       if (stop >= t) break;
     }
@@ -149,7 +150,7 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
 
   // The state at 0: the steps before the first advance have run.
   runTo(0);
-  checkpoints = [{ at: 0, snapshot: sim.snapshot(), failures: [...failures] }];
+  checkpoints = [takeCheckpoint(sim, 0, failures)];
 
   return {
     sim,

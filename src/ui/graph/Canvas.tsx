@@ -34,6 +34,11 @@ import type { SandboxEdge, SandboxNode } from './types';
 import { CAPTION_HEIGHT, StoryCaption } from '../caption/StoryCaption';
 
 const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 };
+/**
+ * Choice: fit must show everything, and the bands of a large world (500 nodes: ~12,000 px square)
+ * need a zoom near 0.04 for that; 0.02 leaves room for worlds twice as big.
+ */
+const MIN_ZOOM = 0.02;
 /** How often (real milliseconds) the canvas may rebuild from a changing world: issue #4's frame budget. */
 const CANVAS_REFRESH_MS = 100;
 
@@ -51,6 +56,8 @@ function FollowView({ nodes, owned, top }: { nodes: SandboxNode[]; owned: () => 
   }, [key, width, height, top, owned, setViewport]);
   return null;
 }
+
+const sameElements = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function Canvas() {
   // Choice: the canvas redraws the world at most every CANVAS_REFRESH_MS of real time (an edit
@@ -83,18 +90,28 @@ export function Canvas() {
   );
 
   const selectedId = selection ? idOfSelection(selection) : undefined;
-  const nodes = useMemo(
-    () =>
-      graph.nodes.map((node) => {
-        let n = node;
-        if (drag && n.id === drag.id) n = { ...n, position: drag.position };
-        if (n.id === selectedId) n = { ...n, selected: true };
-        return n;
-      }),
-    [graph, drag, selectedId],
-  );
-  const edges = useMemo(() => highlightEdges(graph.edges, selectedId), [graph, selectedId]);
-  const parentOf = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.parentId])), [graph]);
+  // The arrays keep their identity while every element does: React Flow then skips its lookups
+  // and does not wake each node's and edge's subscription.
+  const lastNodes = useRef<SandboxNode[]>([]);
+  const nodes = useMemo(() => {
+    const next = graph.nodes.map((node) => {
+      let n = node;
+      if (drag && n.id === drag.id) n = { ...n, position: drag.position };
+      if (n.id === selectedId) n = { ...n, selected: true };
+      return n;
+    });
+    return (lastNodes.current = sameElements(lastNodes.current, next) ? lastNodes.current : next);
+  }, [graph, drag, selectedId]);
+  const lastEdges = useRef<SandboxEdge[]>([]);
+  const highlighted = useMemo(() => new WeakMap<SandboxEdge, SandboxEdge>(), [selectedId]);
+  const edges = useMemo(() => {
+    const next = highlightEdges(graph.edges, selectedId, highlighted);
+    return (lastEdges.current = sameElements(lastEdges.current, next) ? lastEdges.current : next);
+  }, [graph, selectedId, highlighted]);
+  // A ref, so onNodeClick keeps its identity across rebuilds: React Flow hands it to every node
+  // wrapper, and a new function would re-render all of them each time the world changes.
+  const parentOf = useRef(new Map<string, string | undefined>());
+  parentOf.current = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.parentId])), [graph]);
 
   const onNodesChange = useCallback((changes: NodeChange<SandboxNode>[]) => {
     for (const change of changes) {
@@ -113,12 +130,12 @@ export function Canvas() {
   const onNodeClick = useCallback<NodeMouseHandler<SandboxNode>>(
     (_, node) => {
       // Lanes, areas and summaries stand for no resource of their own: select what holds them.
-      for (let id: string | undefined = node.id; id; id = parentOf.get(id)) {
+      for (let id: string | undefined = node.id; id; id = parentOf.current.get(id)) {
         const s = selectionOf(id);
         if (s) return select(s);
       }
     },
-    [parentOf, select],
+    [select],
   );
   const onPaneClick = useCallback(() => select(null), [select]);
   const onConnect = useCallback(
@@ -151,7 +168,7 @@ export function Canvas() {
         selectNodesOnDrag={false}
         multiSelectionKeyCode={null}
         deleteKeyCode={null}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         proOptions={{ hideAttribution: false }}
       >

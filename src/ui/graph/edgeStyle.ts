@@ -34,12 +34,20 @@ export function styleEdge(edge: SandboxEdge): SandboxEdge {
   };
 }
 
-/** The selected resource's edges stand out; the others step back. */
-export function highlightEdges(edges: SandboxEdge[], selectedId: string | undefined): SandboxEdge[] {
+/**
+ * The selected resource's edges stand out; the others step back. With a `cache` (one per
+ * selection), an edge that did not change keeps its highlighted object across rebuilds.
+ */
+export function highlightEdges(edges: SandboxEdge[], selectedId: string | undefined, cache?: WeakMap<SandboxEdge, SandboxEdge>): SandboxEdge[] {
   if (!selectedId) return edges;
   return edges.map((edge) => {
+    const kept = cache?.get(edge);
+    if (kept) return kept;
     const mine = edge.source === selectedId || edge.target === selectedId;
-    if (mine) return { ...edge, zIndex: 10, className: 'sb-edge-selected', style: { ...edge.style, strokeWidth: Math.max(3, Number(edge.style?.strokeWidth ?? 0)) } };
-    return { ...edge, className: 'sb-edge-dim' };
+    const styled = mine
+      ? { ...edge, zIndex: 10, className: 'sb-edge-selected', style: { ...edge.style, strokeWidth: Math.max(3, Number(edge.style?.strokeWidth ?? 0)) } }
+      : { ...edge, className: 'sb-edge-dim' };
+    cache?.set(edge, styled);
+    return styled;
   });
 }
