@@ -9,6 +9,7 @@ import type { ContainerInstance, Task, TaskDefinition, World } from '../world/ty
 import { putContainerInstance } from '../world/container-instance-index';
 import { reserve, RESERVED_LINUX_PORTS } from '../control/resources';
 import { taskRequirements } from '../control/requirements';
+import { addTask } from '../world/task-index';
 
 export interface InstanceSpec {
   cluster?: string;
@@ -130,7 +131,7 @@ export function newTask(world: World, td: TaskDefinition, clusterName = 'default
     version: 1,
     tags: [],
   };
-  world.tasks[arn] = task;
+  addTask(world, task);
   return task;
 }
 

@@ -76,6 +76,11 @@ export interface RegisteredTarget {
   drainEndsAt?: number;
   /** The event the caller of deregisterTarget asked to be scheduled when draining ends. */
   onDrained?: { type: string; [field: string]: unknown };
+  /**
+   * Set while the target's health checks are parked (control/elb/parking.ts): the due time of the
+   * first check not run. Absent while it is checked one check at a time.
+   */
+  parkedAt?: number;
 }
 
 export interface Listener {

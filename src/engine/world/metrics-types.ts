@@ -3,7 +3,7 @@
  *
  * A series is one metric: (Namespace, MetricName, Dimensions sorted by Name). Its datapoints are
  * statistic sets (SampleCount, Sum, Minimum, Maximum), so every statistic can be computed from them,
- * kept in per-resolution ring buffers ("tiers") of parallel number arrays; see aws/cloudwatch/store.ts
+ * kept in per-resolution ring buffers ("tiers") of flat number arrays; see aws/cloudwatch/store.ts
  * for the retention choice. Times are simulated seconds.
  */
 
@@ -18,18 +18,21 @@ export interface MetricTier {
   capacity: number;
   /** Index (bucket start / resolution) of the newest bucket written; -1 before the first. */
   latest: number;
-  /** Ring slots, indexed by (bucket index % capacity); grown lazily up to capacity. -1 = empty. */
-  start: number[];
-  count: number[];
-  sum: number[];
-  min: number[];
-  max: number[];
+  /**
+   * Ring slots, indexed by (bucket index % capacity), grown lazily up to capacity: BUCKET_FIELDS (5)
+   * numbers per slot, side by side: bucket start (-1 = empty), SampleCount, Sum, Minimum, Maximum.
+   * One array per tier rather than one per statistic, so a datum touches one place in memory per
+   * tier (with a thousand series written every minute, that is most of the store's cost).
+   */
+  buckets: number[];
   /**
    * Raw values for percentiles (finest tier only): per slot a flat [value, count, value, count, ...]
    * list, or null once the values of that bucket are unknown (a statistic set that is not one
-   * repeated value, or more distinct values than the store keeps).
+   * repeated value, or more distinct values than the store keeps), or 'single' when the bucket holds
+   * one value repeated: its Minimum, SampleCount times (the common case, so no list is kept for it:
+   * a thousand series a minute for 24 hours made those lists a third of a large world's memory).
    */
-  values?: (number[] | null)[];
+  values?: (number[] | null | 'single')[];
 }
 
 export interface MetricSeries {

@@ -96,4 +96,12 @@ export interface Service {
   steady: boolean;
   /** When the next reconcile event is due (older queued reconcile events are stale). */
   nextReconcileAt?: number;
+  /**
+   * True when the last scheduler pass found the service quiet (control/services/quiet.ts) and
+   * nothing that pass read has changed since (changes.ts clears it): the next periodic pass may be
+   * skipped.
+   */
+  unchangedSinceQuietPass?: boolean;
+  /** When the scheduler last ran a full pass on the service (the periodic safety pass counts from it). */
+  lastFullPassAt?: number;
 }

@@ -60,6 +60,13 @@ export interface TargetGroupCounts {
   responseTimeMax: number;
 }
 
+/** Where a source's requests go (control/traffic/listener-rules.ts routeOf). */
+export type TrafficRoute =
+  | { kind: 'refused'; why: string }
+  | { kind: 'forward'; listenerArn: string; rule: string; groups: { targetGroupArn: string; weight: number }[] }
+  | { kind: 'fixed-response'; listenerArn: string; rule: string; statusCode: number }
+  | { kind: 'redirect'; listenerArn: string; rule: string };
+
 export interface TrafficState {
   /** By sourceKey(loadBalancerArn, port, host, path). */
   sources: Record<string, TrafficSource>;
@@ -71,6 +78,13 @@ export interface TrafficState {
   plans: Record<string, TargetPlan>;
   /** How much of world.events invalidatePlans has read. */
   eventsSeen?: number;
+  /**
+   * Cache: each source's route (control/traffic/route.ts), by source key; emptied when the event
+   * log tells of a change to a load balancer, listener or rule. Absent in older worlds.
+   */
+  routes?: Record<string, TrafficRoute>;
+  /** How much of world.events the route cache has read. */
+  routesSeen?: number;
   /** Conditions the event log has announced (e.g. "failOpen|tgArn"), so each is told once when it starts and once when it ends. */
   notices: Record<string, string>;
   /** The last tick's counts, for sim:GetTraffic and the UI. */

@@ -58,6 +58,8 @@ export interface World {
    * scheduler need not walk every task (world/task-index.ts); absent in older worlds.
    */
   taskArnsByService?: Record<string, string[]>;
+  /** Every task ARN of `tasks` in its enumeration (creation) order (world/task-index.ts). Absent in older worlds. */
+  taskArnsInOrder?: string[];
   services: Record<string, Service>; // by serviceArn (types in service-types.ts)
   /** ECS task sets of CODE_DEPLOY / EXTERNAL services, by taskSetArn (codedeploy-types.ts); absent in older worlds. */
   taskSets?: Record<string, TaskSet>;
@@ -79,6 +81,12 @@ export interface World {
    * Absent in older worlds.
    */
   healthCheckBatches?: Record<string, HealthCheckDue[]>;
+  /**
+   * Healthy targets whose checks are parked (control/elb/parking.ts), by target Id (EC2 instance id
+   * or IPv4 address): what to wake when something changes there. Entries may be stale (the target
+   * was re-registered or removed since); waking checks each against its target.
+   */
+  parkedHealthChecks?: Record<string, { targetGroupArn: string; key: string }[]>;
 
   // CloudWatch (types in metrics-types.ts)
   metrics: Record<string, MetricSeries>; // by seriesKey(Namespace, MetricName, Dimensions)

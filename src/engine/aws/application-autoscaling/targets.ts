@@ -30,16 +30,24 @@ import {
   type EcsResource,
 } from './common';
 import { deletePolicyRecord } from './policies-store';
+import { findCluster } from '../ecs/clusters-store';
+import { findService } from '../ecs/services-store';
 
 export const serviceLinkedRole = (sim: Simulation) =>
   `arn:aws:iam::${sim.world.accountId}:role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService`;
 
-/** The ECS service behind a resource, as DescribeServices reports it (undefined if none is ACTIVE). */
+/**
+ * The ECS service behind a resource, as DescribeServices reports it (undefined if none is ACTIVE).
+ * Read with DescribeServices's own lookups (an ACTIVE cluster, the service by name or ARN in it)
+ * rather than a whole ecs:DescribeServices call: policies ask every minute, and the answer needs
+ * only the service's desiredCount and status, which DescribeServices copies as they are.
+ */
 export function describeEcsService(sim: Simulation, r: EcsResource): { desiredCount: number; status: string } | undefined {
-  const result = sim.call('ecs:DescribeServices', { cluster: r.cluster, services: [r.service] });
-  const service = (result.output as { services?: { desiredCount?: number; status?: string }[] } | undefined)?.services?.[0];
-  if (result.error || !service || service.status === 'INACTIVE') return undefined;
-  return { desiredCount: service.desiredCount ?? 0, status: service.status ?? 'ACTIVE' };
+  const cluster = findCluster(sim.world, r.cluster);
+  if (!cluster || cluster.status !== 'ACTIVE') return undefined; // DescribeServices: ClusterNotFoundException
+  const service = findService(sim.world, cluster, r.service);
+  if (!service || service.status === 'INACTIVE') return undefined;
+  return { desiredCount: service.desiredCount, status: service.status };
 }
 
 export function registerScalableTarget(sim: Simulation, input: Input): RegisterScalableTargetResponse {

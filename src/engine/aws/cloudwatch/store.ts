@@ -47,6 +47,8 @@ export interface DatapointInput {
   namespace: string;
   metricName: string;
   dimensions?: MetricDimension[];
+  /** dimensionsKey(dimensions), when the producer computed it once for several metrics of the same dimensions. */
+  dimensionsKey?: string;
   /** Simulated seconds. Producers publishing the minute that just closed at T stamp it T - 60. */
   at: number;
   /** One value... */
@@ -62,9 +64,26 @@ export interface DatapointInput {
 export const sortDimensions = (dimensions: MetricDimension[] = []): MetricDimension[] =>
   [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0)).map((d) => ({ Name: d.Name, Value: d.Value }));
 
+/**
+ * The series' key: JSON.stringify([namespace, metricName, [[Name, Value], ...sorted by Name]]),
+ * written out piece by piece (the same text) because every datum asks for it: no copy of the
+ * dimensions when they come sorted already, as producers give them.
+ */
 export function seriesKey(namespace: string, metricName: string, dimensions: MetricDimension[] = []): string {
-  return JSON.stringify([namespace, metricName, sortDimensions(dimensions).map((d) => [d.Name, d.Value])]);
+  return seriesKeyWith(namespace, metricName, dimensionsKey(dimensions));
 }
+
+/** The dimensions' part of seriesKey (JSON of the sorted [Name, Value] pairs): a producer may compute it once for several metrics. */
+export function dimensionsKey(dimensions: MetricDimension[] = []): string {
+  let sorted = true;
+  for (let i = 1; i < dimensions.length && sorted; i++) if (dimensions[i - 1].Name > dimensions[i].Name) sorted = false;
+  const dims = sorted ? dimensions : sortDimensions(dimensions);
+  let key = '[';
+  for (let i = 0; i < dims.length; i++) key += `${i > 0 ? ',' : ''}[${JSON.stringify(dims[i].Name ?? null)},${JSON.stringify(dims[i].Value ?? null)}]`;
+  return `${key}]`;
+}
+
+const seriesKeyWith = (namespace: string, metricName: string, dimsKey: string) => `[${JSON.stringify(namespace)},${JSON.stringify(metricName)},${dimsKey}]`;
 
 export function findSeries(world: World, namespace: string, metricName: string, dimensions: MetricDimension[] = []): MetricSeries | undefined {
   const key = seriesKey(namespace, metricName, dimensions);
@@ -73,8 +92,9 @@ export function findSeries(world: World, namespace: string, metricName: string, 
 
 /** Records one datum for a metric, creating the series on first use. */
 export function putDatapoint(world: World, input: DatapointInput): void {
-  const key = seriesKey(input.namespace, input.metricName, input.dimensions);
-  let series = Object.hasOwn(world.metrics, key) ? world.metrics[key] : undefined;
+  const key = seriesKeyWith(input.namespace, input.metricName, input.dimensionsKey ?? dimensionsKey(input.dimensions));
+  // One lookup: a series key is a JSON array ("[..."), never an Object.prototype property name.
+  let series: MetricSeries | undefined = world.metrics[key];
   if (!series) {
     series = {
       Namespace: input.namespace,
@@ -83,7 +103,7 @@ export function putDatapoint(world: World, input: DatapointInput): void {
       Unit: input.unit ?? 'None',
       firstAt: input.at,
       lastAt: input.at,
-      tiers: TIERS.map((t) => ({ ...t, latest: -1, start: [], count: [], sum: [], min: [], max: [] })),
+      tiers: TIERS.map((t) => ({ ...t, latest: -1, buckets: [] })),
     };
     series.tiers[0].values = [];
     world.metrics[key] = series;
@@ -91,54 +111,64 @@ export function putDatapoint(world: World, input: DatapointInput): void {
   if (input.unit !== undefined) series.Unit = input.unit;
   series.firstAt = Math.min(series.firstAt, input.at);
   series.lastAt = Math.max(series.lastAt, input.at);
-  for (const s of toStatSets(input)) for (const tier of series.tiers) addToTier(tier, input.at, s);
-}
-
-function toStatSets(input: DatapointInput): StatSet[] {
+  // Each datum into every tier, in order. A datum is a statistic set; `single` when it is one value
+  // repeated (its Minimum, SampleCount times): then its raw values are known (percentiles).
+  const { at } = input;
   if (input.statisticValues) {
     const { SampleCount, Sum, Minimum, Maximum } = input.statisticValues;
     // AWS: percentiles of a statistic set are known only if it is one value repeated.
     const single = Minimum === Maximum && Sum === Minimum * SampleCount;
-    return [{ SampleCount, Sum, Minimum, Maximum, values: single ? [Minimum, SampleCount] : undefined }];
-  }
-  if (input.values) {
-    return input.values.map((v, i) => {
+    for (const tier of series.tiers) addToTier(tier, at, SampleCount, Sum, Minimum, Maximum, single);
+  } else if (input.values) {
+    for (let i = 0; i < input.values.length; i++) {
+      const v = input.values[i];
       const c = input.counts?.[i] ?? 1;
-      return { SampleCount: c, Sum: v * c, Minimum: v, Maximum: v, values: [v, c] };
-    });
+      for (const tier of series.tiers) addToTier(tier, at, c, v * c, v, v, true);
+    }
+  } else {
+    const v = input.value ?? 0;
+    for (const tier of series.tiers) addToTier(tier, at, 1, v, v, v, true);
   }
-  const v = input.value ?? 0;
-  return [{ SampleCount: 1, Sum: v, Minimum: v, Maximum: v, values: [v, 1] }];
 }
 
-function addToTier(tier: MetricTier, at: number, s: StatSet): void {
+/** Numbers per bucket in MetricTier.buckets: start, SampleCount, Sum, Minimum, Maximum. */
+const BUCKET_FIELDS = 5;
+
+function addToTier(tier: MetricTier, at: number, count: number, sum: number, min: number, max: number, single: boolean): void {
   const index = Math.floor(at / tier.resolution);
   if (index <= tier.latest - tier.capacity) return; // older than this tier keeps
   const slot = index % tier.capacity;
   const bucketStart = index * tier.resolution;
-  while (tier.start.length <= slot) {
-    tier.start.push(-1);
-    tier.count.push(0);
-    tier.sum.push(0);
-    tier.min.push(0);
-    tier.max.push(0);
+  const b = tier.buckets;
+  const o = slot * BUCKET_FIELDS;
+  while (b.length <= o) {
+    b.push(-1, 0, 0, 0, 0);
     tier.values?.push(null);
   }
-  if (tier.start[slot] !== bucketStart) {
-    tier.start[slot] = bucketStart;
-    tier.count[slot] = s.SampleCount;
-    tier.sum[slot] = s.Sum;
-    tier.min[slot] = s.Minimum;
-    tier.max[slot] = s.Maximum;
-    if (tier.values) tier.values[slot] = s.values ? [...s.values] : null;
+  if (b[o] !== bucketStart) {
+    b[o] = bucketStart;
+    b[o + 1] = count;
+    b[o + 2] = sum;
+    b[o + 3] = min;
+    b[o + 4] = max;
+    // One value repeated: 'single' (the bucket says which value and how often), no list kept.
+    if (tier.values) tier.values[slot] = single ? 'single' : null;
   } else {
-    tier.count[slot] += s.SampleCount;
-    tier.sum[slot] += s.Sum;
-    tier.min[slot] = Math.min(tier.min[slot], s.Minimum);
-    tier.max[slot] = Math.max(tier.max[slot], s.Maximum);
-    if (tier.values) tier.values[slot] = mergeValues(tier.values[slot], s.values);
+    if (tier.values) tier.values[slot] = mergeValues(valuesAt(tier, slot), single ? [min, count] : undefined); // before the bucket changes: 'single' reads it
+    b[o + 1] += count;
+    b[o + 2] += sum;
+    b[o + 3] = Math.min(b[o + 3], min);
+    b[o + 4] = Math.max(b[o + 4], max);
   }
-  tier.latest = Math.max(tier.latest, index);
+  if (index > tier.latest) tier.latest = index;
+}
+
+/** The slot's raw values as a list (a fresh one for 'single'), or null when unknown. */
+function valuesAt(tier: MetricTier, slot: number): number[] | null {
+  const v = tier.values ? tier.values[slot] : null;
+  if (v !== 'single') return v;
+  const o = slot * BUCKET_FIELDS;
+  return [tier.buckets[o + 3], tier.buckets[o + 1]];
 }
 
 function mergeValues(into: number[] | null, add: number[] | undefined): number[] | null {
@@ -177,17 +207,19 @@ export function readPeriod(series: MetricSeries, start: number, period: number, 
 
 function aggregate(tier: MetricTier, first: number, buckets: number): StatSet | undefined {
   let out: StatSet | undefined;
+  const b = tier.buckets;
   for (let i = first; i < first + buckets; i++) {
     const slot = i % tier.capacity;
-    if (slot >= tier.start.length || tier.start[slot] !== i * tier.resolution) continue;
-    const values = tier.values ? tier.values[slot] : null;
+    const o = slot * BUCKET_FIELDS;
+    if (o >= b.length || b[o] !== i * tier.resolution) continue;
+    const values = valuesAt(tier, slot);
     if (!out) {
-      out = { SampleCount: tier.count[slot], Sum: tier.sum[slot], Minimum: tier.min[slot], Maximum: tier.max[slot], values: values ? [...values] : undefined };
+      out = { SampleCount: b[o + 1], Sum: b[o + 2], Minimum: b[o + 3], Maximum: b[o + 4], values: values ? [...values] : undefined };
     } else {
-      out.SampleCount += tier.count[slot];
-      out.Sum += tier.sum[slot];
-      out.Minimum = Math.min(out.Minimum, tier.min[slot]);
-      out.Maximum = Math.max(out.Maximum, tier.max[slot]);
+      out.SampleCount += b[o + 1];
+      out.Sum += b[o + 2];
+      out.Minimum = Math.min(out.Minimum, b[o + 3]);
+      out.Maximum = Math.max(out.Maximum, b[o + 4]);
       out.values = out.values && values ? out.values.concat(values) : undefined;
     }
   }
@@ -196,5 +228,5 @@ function aggregate(tier: MetricTier, first: number, buckets: number): StatSet | 
 
 /** Number of stored buckets of a series (all tiers): what the retention cap bounds. */
 export function storedBuckets(series: MetricSeries): number {
-  return series.tiers.reduce((n, t) => n + t.start.length, 0);
+  return series.tiers.reduce((n, t) => n + t.buckets.length / BUCKET_FIELDS, 0);
 }

@@ -19,6 +19,7 @@ import { paginate } from './clusters';
 import { tasksOnContainerInstance } from './clusters-counts';
 import { containerInstanceOutput, failureArn, findContainerInstance } from './container-instances-shared';
 import { attributeActions } from './container-instances-attributes';
+import { markAllServicesChanged } from '../../control/services/changes';
 
 const shortId = (ci: ContainerInstance) => ci.containerInstanceArn.split('/').pop();
 
@@ -88,6 +89,7 @@ export const updateContainerInstancesState: Action = (sim, input): UpdateContain
     }
     if (ci.status !== status) {
       ci.status = status;
+      markAllServicesChanged(sim.world);
       ci.version += 1;
       const standalone = tasksOnContainerInstance(sim.world, ci.containerInstanceArn).filter((t) => t.lastStatus !== 'STOPPED' && !t.group.startsWith('service:')).length;
       sim.emit({
@@ -122,6 +124,7 @@ export const deregisterContainerInstance: Action = (sim, input): DeregisterConta
   if (tasks.length > 0 && !force) throw invalidParameter('Found running tasks on the instance.');
   ci.status = 'INACTIVE';
   ci.agentConnected = false;
+  markAllServicesChanged(sim.world);
   ci.version += 1;
   for (const task of tasks) {
     sim.emit({

@@ -16,6 +16,8 @@ import { isInUse, loadBalancersUsing } from '../../control/elb/usage';
 import { getLoadBalancer, getTargetGroup, intInRange, list, newTargetGroupArn, oneOf, requireStr, str, strings, tagsOf, targetGroupNotFound, validateElbName, validationError } from './common';
 import { applyHealthCheckInput, isAlbProtocol } from './health-check-settings';
 import { targetGroupOutput } from './shapes';
+import { markTargetGroupChanged } from '../../control/services/changes';
+import { wakeAllParkedTargets } from '../../control/elb/parking';
 
 const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP'] as const;
 
@@ -114,6 +116,7 @@ export function describeTargetGroups(sim: Simulation, input: Input) {
 export function modifyTargetGroup(sim: Simulation, input: Input) {
   const tg = getTargetGroup(sim.world, requireStr(input, 'TargetGroupArn'));
   const settings = applyHealthCheckInput(tg.Protocol, tg, input);
+  wakeAllParkedTargets(sim); // parked checks resume on the old settings, as checks already scheduled do
   Object.assign(tg, settings);
   if (!settings.HealthCheckPath) delete tg.HealthCheckPath;
   if (!settings.Matcher) delete tg.Matcher;
@@ -131,6 +134,7 @@ export function deleteTargetGroup(sim: Simulation, input: Input) {
   const tg = getTargetGroup(sim.world, arn);
   if (isInUse(sim.world, arn)) throw new AwsError('ResourceInUseException', `Target group '${arn}' is currently in use by a listener or a rule`);
   delete sim.world.targetGroups[arn];
+  markTargetGroupChanged(sim.world, arn);
   // Targets still draining are gone with the group: tell whoever waits for them now.
   for (const t of Object.values(tg.targets)) if (t.onDrained) sim.schedule(0, t.onDrained);
   sim.emit({ source: 'elbv2', kind: 'elb.targetGroup.deleted', resource: arn, message: `Deleted target group ${tg.TargetGroupName}.` });

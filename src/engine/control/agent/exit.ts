@@ -9,6 +9,7 @@ import type { Simulation } from '../../simulation';
 import { liveTask } from '../tasks/status';
 import { stopTask } from '../tasks/stop';
 import { deferIfDisconnected } from './connection';
+import { wakeTargetsOfTask } from '../elb/parking';
 import { containerNamed } from './definitions';
 import { updateTaskHealth } from './health';
 import { maybeActivate, startReadyContainers } from './lifecycle';
@@ -20,6 +21,7 @@ export function onContainerExited(sim: Simulation, event: KernelEvent): void {
   const c = task && containerNamed(task, event.container);
   if (!task || !c || c.lastStatus !== 'RUNNING' || deferIfDisconnected(sim, task, event)) return;
   c.lastStatus = 'STOPPED';
+  wakeTargetsOfTask(sim, task); // a container that stops no longer answers health checks
   // Fault TaskCrash (control/faults/tasks.ts) gives the crash's exit code on the event.
   c.exitCode = typeof event.exitCode === 'number' ? event.exitCode : (c.behavior?.exitCode ?? 0);
   task.version += 1;

@@ -17,6 +17,7 @@ import type { Simulation } from '../../simulation';
 import type { Container, Task } from '../../world/types';
 import { anyTask } from '../tasks/status';
 import { deferIfDisconnected } from './connection';
+import { markTaskChanged } from '../services/changes';
 import { containerDefinitionOf, containerNamed } from './definitions';
 import { healthCheckFaulted } from '../faults/state';
 
@@ -65,6 +66,7 @@ export function onHealthCheck(sim: Simulation, event: KernelEvent): void {
 function setContainerHealth(sim: Simulation, task: Task, c: Container, status: Container['healthStatus'], why: string): void {
   if (c.healthStatus === status) return;
   c.healthStatus = status;
+  markTaskChanged(sim.world, task);
   sim.emit({ source: 'ecs', kind: 'task.health', resource: task.taskArn, message: `Container ${c.name} is ${status}: ${why}.` });
   updateTaskHealth(sim, task);
 }
@@ -78,6 +80,7 @@ export function updateTaskHealth(sim: Simulation, task: Task): void {
       : 'HEALTHY';
   if (next === task.healthStatus) return;
   task.healthStatus = next;
+  markTaskChanged(sim.world, task);
   task.version += 1;
   const note = next === 'UNHEALTHY' && !task.group.startsWith('service:') ? ' A standalone task keeps running; nothing replaces it.' : '';
   sim.emit({ source: 'ecs', kind: 'task.health', resource: task.taskArn, message: `Task health is ${next}.${note}` });

@@ -21,6 +21,7 @@ import { dependencyState } from './dependencies';
 import { scheduleFirstHealthCheck } from './health';
 import { planPull } from './pull';
 import { recordPull } from '../../aws/ecr/resolve';
+import { wakeTargetsOfTask } from '../elb/parking';
 
 /** Standalone tasks have nothing to register (no load balancer, no Cloud Map) while ACTIVATING. */
 export const ACTIVATING_SECONDS = 1;
@@ -123,6 +124,7 @@ export function onContainerStarted(sim: Simulation, event: KernelEvent): void {
   if (!task || !c || c.lastStatus !== 'PENDING' || deferIfDisconnected(sim, task, event)) return;
   c.lastStatus = 'RUNNING';
   c.startedAt = sim.now;
+  wakeTargetsOfTask(sim, task); // a container that starts answers health checks
   task.version += 1;
   const ports = c.networkBindings.map((b) => `${b.hostPort}->${b.containerPort}/${b.protocol}`).join(', ');
   sim.emit({ source: 'ecs', kind: 'task.container', resource: task.taskArn, message: `Container ${c.name} is RUNNING${ports ? ` (host ports ${ports})` : ''}.` });

@@ -50,7 +50,17 @@ export function launchDetails(subnetId: string, zone: string): Record<string, st
 }
 
 /** Brings every member's lifecycle state up to date with EC2; runs first in every reconcile pass. */
+/** True when every member is InService on a running instance: nothing to bring up to date (nearly always). */
+function allInServiceAndRunning(sim: Simulation, group: AutoScalingGroup): boolean {
+  for (const id in group.instances) {
+    const member = group.instances[id];
+    if (member.LifecycleState !== 'InService' || sim.world.instances[member.InstanceId]?.State.Name !== 'running') return false;
+  }
+  return true;
+}
+
 export function refreshMembers(sim: Simulation, group: AutoScalingGroup): void {
+  if (allInServiceAndRunning(sim, group)) return;
   for (const member of Object.values(group.instances)) {
     const instance = sim.world.instances[member.InstanceId];
     const state = instance?.State.Name ?? 'terminated';

@@ -20,7 +20,7 @@ import type { AutoScalingGroup } from '../../world/autoscaling-types';
 import { at, startActivity } from './activities';
 import { launchInstance } from './launch';
 import { launchDetails, refreshMembers, terminateMember } from './members';
-import { chooseForScaleIn, liveMembers, scaleInVeto, zoneCounts, zoneForLaunch } from './termination-policy';
+import { chooseForScaleIn, liveMemberCount, liveMembers, scaleInVeto, zoneCounts, zoneForLaunch } from './termination-policy';
 
 export const RECONCILE_DELAY_SECONDS = 2;
 export const HEALTH_CHECK_INTERVAL_SECONDS = 10;
@@ -53,9 +53,13 @@ export const tickEvent: EventHandler = (sim, event) => {
 };
 
 export function reconcile(sim: Simulation, group: AutoScalingGroup): void {
+  if (settled(sim, group)) {
+    group.pendingCause = undefined;
+    return;
+  }
   refreshMembers(sim, group);
   if (group.Status === 'Delete in progress') return finishDelete(sim, group);
-  const live = liveMembers(group).length;
+  const live = liveMemberCount(group);
   if (live < group.DesiredCapacity) scaleOut(sim, group, live);
   else if (live > group.DesiredCapacity) scaleIn(sim, group, live);
   else rebalance(sim, group);
@@ -154,6 +158,7 @@ function scaleIn(sim: Simulation, group: AutoScalingGroup, live: number): void {
 }
 
 function rebalance(sim: Simulation, group: AutoScalingGroup): void {
+  if (balanced(group)) return;
   const members = Object.values(group.instances);
   if (members.length === 0 || members.some((m) => m.LifecycleState !== 'InService')) return;
   const counts = zoneCounts(group);
@@ -170,6 +175,45 @@ function rebalance(sim: Simulation, group: AutoScalingGroup): void {
   if (!removable || members.length + 1 > group.MaxSize + margin) return;
   const why = outside.length > 0 ? `${outside[0].InstanceId} is in ${outside[0].AvailabilityZone}, no longer one of the group's zones` : `its zones are unbalanced (${countsText(group)})`;
   launchOne(sim, group, at(sim, "an instance was launched to aid in balancing the group's zones."), `to rebalance: ${why}; an instance in the fullest zone is terminated once this one is InService`, true);
+}
+
+/**
+ * The periodic pass's common case in one walk, without lists: every member InService on a running
+ * instance (refreshMembers has nothing to bring up to date), as many as desired (no scale out or
+ * in), in the group's AZs and balanced (rebalance has nothing to do). The pass then changes nothing.
+ */
+function settled(sim: Simulation, group: AutoScalingGroup): boolean {
+  if (group.Status === 'Delete in progress') return false;
+  const counts: number[] = group.AvailabilityZones.map(() => 0);
+  let members = 0;
+  for (const id in group.instances) {
+    const m = group.instances[id];
+    if (m.LifecycleState !== 'InService' || sim.world.instances[m.InstanceId]?.State.Name !== 'running') return false;
+    const z = group.AvailabilityZones.indexOf(m.AvailabilityZone);
+    if (z < 0) return false;
+    counts[z]++;
+    members++;
+  }
+  return members === group.DesiredCapacity && (members === 0 || Math.max(...counts) - Math.min(...counts) < 2);
+}
+
+/**
+ * True when rebalance has nothing to do: no member, or one not InService, or every member InService
+ * in one of the group's AZs and the AZs' counts differ by less than 2. One walk without lists: the
+ * group's periodic pass (every 10 s) nearly always ends here.
+ */
+function balanced(group: AutoScalingGroup): boolean {
+  const counts: number[] = group.AvailabilityZones.map(() => 0);
+  let members = 0;
+  for (const id in group.instances) {
+    const m = group.instances[id];
+    members++;
+    if (m.LifecycleState !== 'InService') return true;
+    const z = group.AvailabilityZones.indexOf(m.AvailabilityZone);
+    if (z < 0) return false; // outside the group's AZs: rebalance decides
+    counts[z]++;
+  }
+  return members === 0 || Math.max(...counts) - Math.min(...counts) < 2;
 }
 
 function finishDelete(sim: Simulation, group: AutoScalingGroup): void {

@@ -34,6 +34,16 @@ export function scaleInVeto(sim: Simulation, group: AutoScalingGroup, member: As
 export const liveMembers = (group: AutoScalingGroup) =>
   Object.values(group.instances).filter((m) => m.LifecycleState === 'Pending' || m.LifecycleState === 'InService');
 
+/** How many liveMembers there are, without listing them (the periodic pass asks every 10 s). */
+export function liveMemberCount(group: AutoScalingGroup): number {
+  let n = 0;
+  for (const id in group.instances) {
+    const state = group.instances[id].LifecycleState;
+    if (state === 'Pending' || state === 'InService') n++;
+  }
+  return n;
+}
+
 /** Live instances per AZ of the group (every group AZ present, zero when empty). */
 export function zoneCounts(group: AutoScalingGroup): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(group.AvailabilityZones.map((z) => [z, 0]));

@@ -31,6 +31,7 @@ import { stopTask } from '../tasks/stop';
 import { findTaskDefinition } from '../../aws/ecs/task-definition-lookup';
 import { placeOnProvider } from './place';
 import { protectIfManaged } from './protection';
+import { addTask } from '../../world/task-index';
 
 export const PROVISIONING_TIMEOUT_SECONDS = 30 * 60;
 export const MAX_PROVISIONING_TASKS_PER_CLUSTER = 100;
@@ -77,7 +78,7 @@ export function createWaitingTask(
     version: 1,
     tags: ctx.tags,
   };
-  sim.world.tasks[arn] = task;
+  addTask(sim.world, task);
   waitsOf(sim)[arn] = { ...wait, taskArn: arn, clusterArn: cluster.clusterArn, since: sim.now };
   sim.emit({
     source: 'ecs',

@@ -2,11 +2,15 @@
 import type { EventHandler } from '../../simulation';
 import { instanceState } from '../../aws/ec2/shapes';
 import { BOOT_SECONDS } from './timing';
+import { markAllServicesChanged } from '../services/changes';
+import { wakeTargetsAt } from '../elb/parking';
 
 export const instanceRunning: EventHandler = (sim, event) => {
   const instance = sim.world.instances[event.instanceId as string];
   if (!instance || instance.State.Name !== 'pending') return; // terminated while pending
   instance.State = instanceState('running');
+  markAllServicesChanged(sim.world);
+  wakeTargetsAt(sim, instance.InstanceId);
   sim.emit({
     source: 'ec2',
     kind: 'ec2.instance.state',

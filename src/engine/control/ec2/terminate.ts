@@ -12,6 +12,8 @@ import type { EventHandler, Simulation } from '../../simulation';
 import type { Ec2Instance } from '../../world/types';
 import { instanceState } from '../../aws/ec2/shapes';
 import { stopTask } from '../tasks/stop';
+import { markAllServicesChanged } from '../services/changes';
+import { wakeTargetsAt } from '../elb/parking';
 
 export const hostTerminatedReason = (instanceId: string) => `Host EC2 (instance ${instanceId}) terminated.`;
 
@@ -19,6 +21,8 @@ export const hostTerminatedReason = (instanceId: string) => `Host EC2 (instance 
 export function beginShutdown(sim: Simulation, instance: Ec2Instance): void {
   const id = instance.InstanceId;
   instance.State = instanceState('shutting-down');
+  markAllServicesChanged(sim.world);
+  wakeTargetsAt(sim, instance.InstanceId);
   instance.StateTransitionReason = `User initiated (${gmt(sim.date(sim.now))})`;
   instance.StateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
   sim.emit({ source: 'ec2', kind: 'ec2.instance.state', resource: id, message: `Instance ${id} is shutting down (TerminateInstances).`, detail: { state: 'shutting-down' } });
@@ -42,6 +46,8 @@ export const instanceTerminated: EventHandler = (sim, event) => {
   const instance = sim.world.instances[event.instanceId as string];
   if (!instance || instance.State.Name !== 'shutting-down') return;
   instance.State = instanceState('terminated');
+  markAllServicesChanged(sim.world);
+  wakeTargetsAt(sim, instance.InstanceId);
   const id = instance.InstanceId;
   sim.emit({ source: 'ec2', kind: 'ec2.instance.state', resource: id, message: `Instance ${id} is terminated.`, detail: { state: 'terminated' } });
   const ci = instance.containerInstanceArn ? sim.world.containerInstances[instance.containerInstanceArn] : undefined;

@@ -18,7 +18,19 @@ export const HEALTH_CHECKS_EVENT = 'elb.healthChecks';
 
 /** Schedules one target's check `delay` seconds from now, in the batch of that due time. */
 export function scheduleHealthCheck(sim: Simulation, delay: number, due: HealthCheckDue): void {
-  const at = sim.now + delay;
+  scheduleHealthCheckAt(sim, sim.now + delay, due);
+}
+
+/** True while the batch due at `at` is still waiting to run. */
+export const healthCheckBatchPending = (sim: Simulation, at: number): boolean => sim.world.healthCheckBatches?.[String(at)] !== undefined;
+
+/**
+ * Schedules one target's check at `at` (not before now), in the batch of that due time. `at` is the
+ * batch's key as given, so a check resumed after parking (parking.ts) lands in the same batch as
+ * the checks that were never parked.
+ */
+export function scheduleHealthCheckAt(sim: Simulation, at: number, due: HealthCheckDue): void {
+  const delay = at - sim.now;
   const batches = (sim.world.healthCheckBatches ??= {});
   const key = String(at);
   const batch = batches[key];

@@ -30,6 +30,8 @@ import { healthCheckPortOf, probeTarget } from './probe';
 import { describeReason } from './reasons';
 import { hasActiveLoadBalancer, isInUse } from './usage';
 import { scheduleHealthCheck, takeHealthCheckBatch } from './check-batches';
+import { markTargetGroupChanged } from '../services/changes';
+import { parkTarget } from './parking';
 
 export interface TargetInput {
   Id: string;
@@ -62,6 +64,7 @@ function setState(sim: Simulation, tg: TargetGroup, t: RegisteredTarget, state: 
   const description = reason ? describeReason(reason, statusCode) : undefined;
   if (t.State === state && t.Reason === reason && t.Description === description) return;
   const from = t.State;
+  if (from !== state) markTargetGroupChanged(sim.world, tg.TargetGroupArn); // the scheduler reads the state only
   t.State = state;
   t.Reason = reason;
   t.Description = description;
@@ -76,6 +79,7 @@ function setState(sim: Simulation, tg: TargetGroup, t: RegisteredTarget, state: 
 
 function newGeneration(tg: TargetGroup, t: RegisteredTarget): number {
   t.generation = tg.nextGeneration++;
+  delete t.parkedAt; // a parked check belongs to the old generation
   t.consecutiveSuccesses = 0;
   t.consecutiveFailures = 0;
   return t.generation;
@@ -120,6 +124,7 @@ export function registerTarget(sim: Simulation, targetGroupArn: string, target: 
     t.registeredAt = sim.now;
   }
   tg.targets[key] = t;
+  markTargetGroupChanged(sim.world, targetGroupArn);
   sim.emit({ source: 'elbv2', kind: 'elb.target.registered', resource: tg.TargetGroupArn, message: `Registered target ${t.Id}:${Port} in target group ${tg.TargetGroupName}.`, detail: { targetId: t.Id, port: Port } });
   if (isInUse(sim.world, targetGroupArn)) beginRegistration(sim, tg, t);
   else markNotInUse(sim, tg, t);
@@ -159,6 +164,7 @@ export function deregisterTarget(sim: Simulation, targetGroupArn: string, target
 function removeTarget(sim: Simulation, tg: TargetGroup, key: string, message: string): void {
   const t = tg.targets[key];
   delete tg.targets[key];
+  markTargetGroupChanged(sim.world, tg.TargetGroupArn);
   sim.emit({ source: 'elbv2', kind: 'elb.target.deregistered', resource: tg.TargetGroupArn, message, detail: { targetId: t.Id, port: t.Port } });
   if (t.onDrained) sim.schedule(0, t.onDrained);
 }
@@ -259,7 +265,9 @@ function healthCheck(sim: Simulation, due: CheckRef, active: Map<string, boolean
     if (healthyNow) setState(sim, tg, t, 'healthy');
     else if (!result.ok) setState(sim, tg, t, 'unhealthy', result.reason, result.statusCode);
   }
-  scheduleCheck(sim, tg, t);
+  // Healthy and passing: the next checks would pass too until something at the target changes (parking.ts).
+  if (t.State === 'healthy' && result.ok) parkTarget(sim.world, tg, t, sim.now + tg.HealthCheckIntervalSeconds);
+  else scheduleCheck(sim, tg, t);
 }
 
 export function onDrainComplete(sim: Simulation, event: KernelEvent): void {

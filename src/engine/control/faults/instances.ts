@@ -19,6 +19,7 @@ import type { ContainerInstance, Ec2Instance } from '../../world/types';
 import { beginShutdown } from '../ec2/terminate';
 import { BOOT_SECONDS } from '../ec2/timing';
 import { disconnectHeldBy } from './state';
+import { markAllServicesChanged } from '../services/changes';
 
 export function containerInstanceOfInstance(sim: Simulation, instance: Ec2Instance): ContainerInstance | undefined {
   const arn = instance.containerInstanceArn;
@@ -46,6 +47,7 @@ export function disconnectAgent(sim: Simulation, instance: Ec2Instance, why: str
   const ci = containerInstanceOfInstance(sim, instance);
   if (!ci || ci.status === 'INACTIVE' || !ci.agentConnected) return;
   ci.agentConnected = false;
+  markAllServicesChanged(sim.world);
   ci.version += 1;
   sim.emit({
     source: 'ecs',
@@ -63,6 +65,7 @@ export function reconnectAgentIfFree(sim: Simulation, instance: Ec2Instance): vo
   const held = disconnectHeldBy(sim.world, instance);
   if (held) return;
   ci.agentConnected = true;
+  markAllServicesChanged(sim.world);
   ci.version += 1;
   sim.emit({
     source: 'ecs',

@@ -12,6 +12,7 @@ import type { ActiveFault, FaultType } from '../../world/fault-types';
 import { beginOutage, endOutage } from './outage';
 import { disconnectAgent, reconnectAgentIfFree } from './instances';
 import { faultState, findFault } from './state';
+import { wakeAllParkedTargets } from '../elb/parking';
 
 export const FAULT_END_EVENT = 'faults.end';
 
@@ -35,6 +36,7 @@ export function startLastingFault(sim: Simulation, type: FaultType, target: stri
     ...(durationSeconds !== undefined ? { endsAt: sim.now + durationSeconds } : {}),
   };
   state.active[fault.faultId] = fault;
+  wakeAllParkedTargets(sim); // faults change what load balancer health checks get (faults/probe.ts)
   if (durationSeconds !== undefined) sim.schedule(durationSeconds, { type: FAULT_END_EVENT, faultId: fault.faultId });
   const until = durationSeconds !== undefined ? `for ${durationSeconds} s` : 'until sim:ClearFault';
   sim.emit({
@@ -63,6 +65,7 @@ export function endFault(sim: Simulation, fault: ActiveFault, how: 'cleared' | '
   const state = faultState(sim.world);
   if (!state.active[fault.faultId]) return;
   delete state.active[fault.faultId];
+  wakeAllParkedTargets(sim);
   sim.emit({
     source: 'sim',
     kind: 'fault.cleared',

@@ -19,10 +19,11 @@
  */
 import type { Simulation } from '../../simulation';
 import type { Task } from '../../world/types';
+import type { TaskUsage } from '../../world/traffic-types';
 import { putDatapoint } from '../../aws/cloudwatch/store';
 import { clusterNameOf } from '../../world/arn';
+import { taskArnsInOrder } from '../../world/task-index';
 import { idleUsage, memoryLimit } from '../traffic/load';
-import { loadedTaskUsage } from '../traffic/distribute';
 import { trafficState } from '../traffic/state';
 
 interface Samples {
@@ -59,9 +60,14 @@ export function publishEcsMetrics(sim: Simulation, at: number): number {
   const services = new Map<string, Map<string, ServiceSamples>>();
   const clusters = new Map<string, ClusterUse>();
   let live = 0;
-  const loaded = loadedTaskUsage(trafficState(world));
-  for (const arn in world.tasks) {
-    const task = world.tasks[arn];
+  const loadedNow = assignLoadedUsage(sim);
+  let lastGroup: string | undefined;
+  let lastCluster: string | undefined;
+  let lastSamples: ServiceSamples | undefined;
+  // Every task in world.tasks order (the order the sums below have always been made in), from the index.
+  const order = taskArnsInOrder(world);
+  for (let i = 0; i < order.length; i++) {
+    const task = world.tasks[order[i]];
     if (task.lastStatus === 'STOPPED') continue;
     live++;
     if (task.lastStatus !== 'RUNNING') {
@@ -70,18 +76,26 @@ export function publishEcsMetrics(sim: Simulation, at: number): number {
     }
     // Loaded tasks: their class's load at their share of the last tick; others idle (kept once measured:
     // idle use only changes with the task's containers).
-    const usage = (task.usage = loaded.get(arn) ?? (task.usage && task.usage.requestsPerSecond === 0 ? task.usage : idleUsage(world, task, sim.now)));
+    const usage = task.usage && (loadedNow.has(task.usage) || task.usage.requestsPerSecond === 0) ? task.usage : (task.usage = idleUsage(world, task, sim.now));
     if (task.containerInstanceArn) {
-      const c = clusters.get(task.clusterArn) ?? { cpu: 0, memory: 0 };
+      let c = clusters.get(task.clusterArn);
+      if (!c) clusters.set(task.clusterArn, (c = { cpu: 0, memory: 0 }));
       c.cpu += usage.cpuUnits;
       c.memory += usage.memoryMiB;
-      clusters.set(task.clusterArn, c);
     }
     if (!task.group.startsWith('service:')) continue;
-    let inCluster = services.get(task.clusterArn);
-    if (!inCluster) services.set(task.clusterArn, (inCluster = new Map()));
-    let s = inCluster.get(task.group);
-    if (!s) inCluster.set(task.group, (s = { cluster: clusterNameOf(task.clusterArn), service: task.group.slice('service:'.length) }));
+    let s: ServiceSamples;
+    if (task.group === lastGroup && task.clusterArn === lastCluster) s = lastSamples!; // tasks of a service mostly come together
+    else {
+      let inCluster = services.get(task.clusterArn);
+      if (!inCluster) services.set(task.clusterArn, (inCluster = new Map()));
+      let found = inCluster.get(task.group);
+      if (!found) inCluster.set(task.group, (found = { cluster: clusterNameOf(task.clusterArn), service: task.group.slice('service:'.length) }));
+      s = found;
+      lastGroup = task.group;
+      lastCluster = task.clusterArn;
+      lastSamples = s;
+    }
     s.cpu = add(s.cpu, (usage.cpuUnits * 100) / taskCpu(task, usage.cpuCapacity));
     const memory = memoryLimit(task);
     if (memory > 0) s.memory = add(s.memory, (usage.memoryMiB * 100) / memory);
@@ -96,6 +110,31 @@ export function publishEcsMetrics(sim: Simulation, at: number): number {
   }
   for (const [clusterArn, use] of clusters) publishCluster(sim, clusterArn, use, at);
   return live;
+}
+
+/**
+ * Every RUNNING task that got requests in the last tick takes its class's usage at its share (base,
+ * or base + 1 for the `extra` targets after the cursor; a task behind two groups: the last plan in
+ * routing order, as traffic/distribute.ts says). Returns the
+ * usage objects of that tick, so the walk over the tasks knows which usage is this minute's
+ * without a map of every task (usage objects are made afresh every tick).
+ */
+function assignLoadedUsage(sim: Simulation): Set<TaskUsage> {
+  const world = sim.world;
+  const current = new Set<TaskUsage>();
+  for (const plan of Object.values(trafficState(world).plans)) {
+    const tick = plan.tick;
+    if (!tick) continue;
+    for (const pair of tick.usage) for (const u of pair) current.add(u);
+    const k = plan.taskArns.length;
+    for (let i = 0; i < k; i++) {
+      const c = plan.classOf[i];
+      if (c < 0) continue;
+      const task = world.tasks[plan.taskArns[i]];
+      if (task?.lastStatus === 'RUNNING') task.usage = tick.usage[c][(i - tick.start + k) % k < tick.extra ? 1 : 0];
+    }
+  }
+  return current;
 }
 
 /** The task's CPU as the task definition specifies it (task-level, else containers' sum); a task reserving none: its capacity. */

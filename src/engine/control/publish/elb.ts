@@ -24,12 +24,14 @@
  */
 import type { Simulation } from '../../simulation';
 import type { LoadBalancerCounts, TargetGroupCounts, TrafficState } from '../../world/traffic-types';
-import { putDatapoint } from '../../aws/cloudwatch/store';
+import { dimensionsKey, putDatapoint } from '../../aws/cloudwatch/store';
 import { targetGroupsOfLoadBalancer } from '../elb/usage';
-import { routableSet } from '../traffic/targets';
+import { routableCounts } from '../traffic/targets';
 import { elb5xx } from '../traffic/state';
 
-type Dimensions = { Name: string; Value: string }[];
+/** Dimensions with their dimensionsKey (computed once for the several metrics that share them). */
+type Dimensions = { list: { Name: string; Value: string }[]; key: string };
+const dimensionsOf = (list: { Name: string; Value: string }[]): Dimensions => ({ list, key: dimensionsKey(list) });
 const NS = 'AWS/ApplicationELB';
 
 /** "app/NAME/ID" from the load balancer's ARN. */
@@ -39,11 +41,11 @@ export const targetGroupDimension = (arn: string) => arn.slice(arn.lastIndexOf('
 
 function count(sim: Simulation, metricName: string, dimensions: Dimensions, at: number, n: number): void {
   if (n <= 0) return;
-  putDatapoint(sim.world, { namespace: NS, metricName, dimensions, at, unit: 'Count', statisticValues: { SampleCount: n, Sum: n, Minimum: 1, Maximum: 1 } });
+  putDatapoint(sim.world, { namespace: NS, metricName, dimensions: dimensions.list, dimensionsKey: dimensions.key, at, unit: 'Count', statisticValues: { SampleCount: n, Sum: n, Minimum: 1, Maximum: 1 } });
 }
 
 function value(sim: Simulation, metricName: string, dimensions: Dimensions, at: number, v: number): void {
-  putDatapoint(sim.world, { namespace: NS, metricName, dimensions, at, unit: 'Count', value: v });
+  putDatapoint(sim.world, { namespace: NS, metricName, dimensions: dimensions.list, dimensionsKey: dimensions.key, at, unit: 'Count', value: v });
 }
 
 function responseTime(sim: Simulation, dimensions: Dimensions, at: number, c: LoadBalancerCounts | TargetGroupCounts): void {
@@ -52,7 +54,8 @@ function responseTime(sim: Simulation, dimensions: Dimensions, at: number, c: Lo
   putDatapoint(sim.world, {
     namespace: NS,
     metricName: 'TargetResponseTime',
-    dimensions,
+    dimensions: dimensions.list,
+    dimensionsKey: dimensions.key,
     at,
     unit: 'Seconds',
     statisticValues: { SampleCount: answered, Sum: c.responseTimeSum, Minimum: Math.max(0, c.responseTimeMin), Maximum: c.responseTimeMax },
@@ -73,7 +76,7 @@ export function publishElbMetrics(sim: Simulation, state: TrafficState, at: numb
     const lb = world.loadBalancers[lbArn];
     if (lb.Type !== 'application') continue;
     const LoadBalancer = loadBalancerDimension(lbArn);
-    const lbDims = [{ Name: 'LoadBalancer', Value: LoadBalancer }];
+    const lbDims = dimensionsOf([{ Name: 'LoadBalancer', Value: LoadBalancer }]);
     const c = state.minute.loadBalancers[lbArn];
     const hadRequests = !!c && c.offered - c.refused > 0;
     if (c && hadRequests) {
@@ -91,11 +94,11 @@ export function publishElbMetrics(sim: Simulation, state: TrafficState, at: numb
       const tg = world.targetGroups[tgArn];
       if (!tg) continue;
       const TargetGroup = targetGroupDimension(tgArn);
-      const dims = [
+      const dims = dimensionsOf([
         { Name: 'LoadBalancer', Value: LoadBalancer },
         { Name: 'TargetGroup', Value: TargetGroup },
-      ];
-      const set = routableSet(world, tg);
+      ]);
+      const set = routableCounts(world, tg);
       if (tg.HealthCheckEnabled) {
         value(sim, 'HealthyHostCount', dims, at, set.healthy);
         value(sim, 'UnHealthyHostCount', dims, at, set.unhealthy);
@@ -105,7 +108,7 @@ export function publishElbMetrics(sim: Simulation, state: TrafficState, at: numb
       if (g) targetCounts(sim, dims, at, g);
       const perTarget = (g?.requests ?? 0) / Math.max(1, set.healthy > 0 ? set.healthy : set.unhealthy);
       value(sim, 'RequestCountPerTarget', dims, at, perTarget);
-      value(sim, 'RequestCountPerTarget', [{ Name: 'TargetGroup', Value: TargetGroup }], at, perTarget);
+      value(sim, 'RequestCountPerTarget', dimensionsOf([{ Name: 'TargetGroup', Value: TargetGroup }]), at, perTarget);
     }
   }
 }

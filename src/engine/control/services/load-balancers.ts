@@ -30,8 +30,14 @@ export function targetOf(sim: Simulation, lb: ServiceLoadBalancer, task: Task): 
     const ip = task.attachments[0]?.details.find((d) => d.name === 'privateIPv4Address')?.value;
     return ip ? { Id: ip, Port: lb.containerPort } : undefined;
   }
-  const binding = task.containers.find((c) => c.name === lb.containerName)?.networkBindings.find((b) => b.containerPort === lb.containerPort);
-  return task.ec2InstanceId && binding ? { Id: task.ec2InstanceId, Port: binding.hostPort } : undefined;
+  if (!task.ec2InstanceId) return undefined;
+  // Loops rather than find(): every full scheduler pass asks for every task.
+  for (const c of task.containers) {
+    if (c.name !== lb.containerName) continue;
+    for (const b of c.networkBindings) if (b.containerPort === lb.containerPort) return { Id: task.ec2InstanceId, Port: b.hostPort };
+    return undefined;
+  }
+  return undefined;
 }
 
 /** The load balancers a task of the service registers in: its deployment's (else the service's). */
@@ -60,13 +66,17 @@ export function loadBalancerHealth(sim: Simulation, service: Service, task: Task
 
 /** Registers RUNNING tasks that are not registered yet, in their deployment's target groups. */
 export function registerRunningTasks(sim: Simulation, service: Service, tasks: Task[]): void {
+  const running = tasks.filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING');
+  if (running.length === 0) return; // nothing to register (and no target group to look at)
+  // Each task's load balancers, once per pass rather than once per target group.
+  const lbsOf = running.map((task) => loadBalancersOf(service, task));
   for (const tgArn of targetGroupsOf(service)) {
     const tg = sim.world.targetGroups[tgArn];
     if (!tg) continue;
     let count = 0;
-    for (const task of tasks) {
-      if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') continue;
-      for (const lb of loadBalancersOf(service, task)) {
+    for (let i = 0; i < running.length; i++) {
+      const task = running[i];
+      for (const lb of lbsOf[i]) {
         if (lb.targetGroupArn !== tgArn) continue;
         const target = targetOf(sim, lb, task);
         if (!target || tg.targets[targetKey(target.Id, target.Port ?? tg.Port)]) continue;

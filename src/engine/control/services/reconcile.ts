@@ -28,12 +28,25 @@ import { stopServiceTasks } from './actions';
 import { recordStartFailure } from './throttle';
 import { reconcileTaskSets } from './task-sets';
 import { tasksOfServiceIn } from '../../world/task-index';
+import { isQuiet } from './quiet';
 
 export const RECONCILE_EVENT = 'services.reconcile';
 export const RECONCILE_BUSY_SECONDS = 5;
 export const RECONCILE_STEADY_SECONDS = 15;
+/**
+ * Skipping (changes.ts, quiet.ts): a periodic pass over a quiet service (steady, or only waiting for
+ * its targets' health checks) is skipped while nothing it reads has changed since the pass that
+ * found it quiet; such a pass would change nothing. At
+ * least every SAFETY_PASS_SECONDS a full pass runs anyway, as a backstop for a change nobody
+ * marked. Choice: 30 minutes (AWS documents no interval for its scheduler's periodic checks; at
+ * 15 s per tick this is one pass in 120; a full pass over 100 tasks costs about 0.3 ms, so with 100
+ * services a shorter backstop is a large part of a big world's run time: bench/large-world.ts).
+ */
+export const SAFETY_PASS_SECONDS = 1800;
 
 export function requestReconcile(sim: Simulation, service: Service, delay = 0): void {
+  // Asked for (UpdateService, a deployment step, ...): the pass it asks for is a full one.
+  if (delay === 0) service.unchangedSinceQuietPass = false;
   const at = sim.now + delay;
   if (service.nextReconcileAt !== undefined && service.nextReconcileAt >= sim.now && service.nextReconcileAt <= at) return;
   service.nextReconcileAt = at;
@@ -45,8 +58,22 @@ export function onReconcile(sim: Simulation, event: KernelEvent): void {
   const service = Object.hasOwn(sim.world.services, arn) ? sim.world.services[arn] : undefined;
   if (!service || service.nextReconcileAt !== event.at || service.status === 'INACTIVE') return;
   service.nextReconcileAt = undefined;
-  const busy = reconcile(sim, service);
+  // A skipped pass keeps the pace of the last full one: 5 s while waiting for health checks, 15 s when steady.
+  const busy = canSkipPass(sim, service) ? !service.steady : fullPass(sim, service);
   if ((service.status as Service['status']) !== 'INACTIVE') requestReconcile(sim, service, busy ? RECONCILE_BUSY_SECONDS : RECONCILE_STEADY_SECONDS);
+}
+
+/** Quiet at the last full pass, nothing changed since (changes.ts), and that pass recent enough. */
+function canSkipPass(sim: Simulation, service: Service): boolean {
+  return service.unchangedSinceQuietPass === true && sim.now - (service.lastFullPassAt ?? -Infinity) < SAFETY_PASS_SECONDS;
+}
+
+function fullPass(sim: Simulation, service: Service): boolean {
+  service.unchangedSinceQuietPass = false; // changes made by the pass itself are not news for the next one
+  const busy = reconcile(sim, service);
+  service.lastFullPassAt = sim.now;
+  service.unchangedSinceQuietPass = isQuiet(sim, service, tasksOfService(sim, service));
+  return busy;
 }
 
 /** The service's tasks (any status), oldest first, from the world's index (world/task-index.ts). */

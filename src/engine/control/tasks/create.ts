@@ -14,6 +14,7 @@ import { reserve } from '../resources';
 import { uuid } from '../fargate/network';
 import { fargateProvisioningSeconds } from '../fargate/provision';
 import { taskId } from './status';
+import { addTask } from '../../world/task-index';
 
 export const AGENT_PICKUP_SECONDS = 1;
 export const EC2_ENI_ATTACH_SECONDS = { min: 3, max: 8 };
@@ -97,7 +98,7 @@ export function createTask(sim: Simulation, n: NewTask): Task {
     ...(n.placement ? { placement: n.placement } : {}),
   };
   if (n.host) reserve(sim.world, task, n.host.containerInstance, n.host.requirements);
-  sim.world.tasks[arn] = task;
+  addTask(sim.world, task);
   const where = n.launchType === 'FARGATE' ? `on Fargate (platform version ${n.platformVersion}) in ${n.availabilityZone}` : `on container instance ${taskId(task.containerInstanceArn ?? '')} (${task.ec2InstanceId})`;
   sim.emit({
     source: 'ecs',

@@ -7,6 +7,8 @@
 import type { Simulation } from '../../simulation';
 import { TASK_STATUS_ORDER, type Task, type TaskStatus } from '../../world/types';
 import { ensureTrafficClock } from '../traffic/tick';
+import { markTaskChanged } from '../services/changes';
+import { wakeTargetsOfTask } from '../elb/parking';
 
 export const statusRank = (status: TaskStatus) => TASK_STATUS_ORDER.indexOf(status);
 
@@ -23,6 +25,8 @@ export function setTaskStatus(sim: Simulation, task: Task, status: TaskStatus, w
   const from = task.lastStatus;
   task.lastStatus = status;
   task.version += 1;
+  markTaskChanged(sim.world, task);
+  wakeTargetsOfTask(sim, task); // load balancer checks of its host ports / IP answer differently now
   sim.emit({
     source: 'ecs',
     kind: 'task.status',

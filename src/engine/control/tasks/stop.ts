@@ -13,6 +13,7 @@ import type { TaskStopCode } from '../../world/types';
 import { beginStop, skipDrain } from '../agent/stopping';
 import { DRAINING_STOP_CODES } from '../services/drain';
 import { taskId } from './status';
+import { markTaskChanged } from '../services/changes';
 
 export function stopTask(sim: Simulation, taskArn: string, stopCode: TaskStopCode, stoppedReason: string): void {
   if (!Object.hasOwn(sim.world.tasks, taskArn)) return;
@@ -25,6 +26,7 @@ export function stopTask(sim: Simulation, taskArn: string, stopCode: TaskStopCod
   task.stopCode = stopCode;
   task.stoppedReason = stoppedReason;
   task.version += 1;
+  markTaskChanged(sim.world, task);
   sim.emit({
     source: 'ecs',
     kind: 'task.stop',

@@ -16,7 +16,7 @@ import type { Task, World } from '../../world/types';
 import type { TargetGroupCounts, TargetPlan, TrafficState, TaskUsage } from '../../world/traffic-types';
 import type { TickRouting } from './route';
 import { TICK_SECONDS } from './route';
-import { idleUsage, taskLoad } from './load';
+import { idleUsage, resolvedBehaviors, taskLoad } from './load';
 import { invalidatePlans, planFor } from './plan';
 import { indexTasks, type TaskIndex } from './targets';
 import { combineMin, emptyTargetGroupCounts } from './state';
@@ -75,11 +75,12 @@ export function distribute(world: World, state: TrafficState, routing: TickRouti
     plan.classes.forEach((cls, c) => {
       const plusTargets = inWindow(plan.prefix[c], start, extra, k);
       const usage: TaskUsage[] = [];
+      const rep = world.tasks[cls.taskArn];
+      const behaviors = resolvedBehaviors(rep);
       for (const plus of [0, 1]) {
         const share = base + plus;
         const targets = plus ? plusTargets : cls.size - plusTargets;
-        const rep = world.tasks[cls.taskArn];
-        const load = taskLoad(world, rep, rep.containers.map((_, i) => (i === cls.containerIndex ? share / TICK_SECONDS : 0)), now);
+        const load = taskLoad(world, rep, rep.containers.map((_, i) => (i === cls.containerIndex ? share / TICK_SECONDS : 0)), now, behaviors);
         usage.push(load.usage);
         if (targets === 0 || share === 0) continue;
         const failed = targets * Math.round(share * load.errorRate[cls.containerIndex]);
@@ -95,26 +96,6 @@ export function distribute(world: World, state: TrafficState, routing: TickRouti
       }
       plan.tick!.usage.push(usage);
     });
-  }
-  return out;
-}
-
-/**
- * Every task that got requests in the last tick, with its usage: the load of its class at its share
- * (base, or base + 1 for the `extra` targets after the cursor).
- */
-export function loadedTaskUsage(state: TrafficState): Map<string, TaskUsage> {
-  const out = new Map<string, TaskUsage>();
-  for (const plan of Object.values(state.plans)) {
-    const tick = plan.tick;
-    if (!tick) continue;
-    const k = plan.taskArns.length;
-    for (let i = 0; i < k; i++) {
-      const c = plan.classOf[i];
-      if (c < 0) continue;
-      const plus = (i - tick.start + k) % k < tick.extra ? 1 : 0;
-      out.set(plan.taskArns[i], tick.usage[c][plus]);
-    }
   }
   return out;
 }

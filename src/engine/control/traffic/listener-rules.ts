@@ -14,13 +14,9 @@
 import type { Action, RuleCondition } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { World } from '../../world/types';
 import type { Listener, ListenerRule } from '../../world/elb-types';
-import type { TrafficSource } from '../../world/traffic-types';
+import type { TrafficRoute, TrafficSource } from '../../world/traffic-types';
 
-export type Route =
-  | { kind: 'refused'; why: string }
-  | { kind: 'forward'; listener: Listener; rule: string; groups: { targetGroupArn: string; weight: number }[] }
-  | { kind: 'fixed-response'; listener: Listener; rule: string; statusCode: number }
-  | { kind: 'redirect'; listener: Listener; rule: string };
+export type Route = TrafficRoute;
 
 export function listenerFor(world: World, loadBalancerArn: string, port?: number): Listener | undefined {
   let best: Listener | undefined;
@@ -64,12 +60,12 @@ function actionRoute(listener: Listener, rule: string, actions: readonly Action[
         : a.TargetGroupArn
           ? [{ targetGroupArn: a.TargetGroupArn, weight: 1 }]
           : [];
-      return { kind: 'forward', listener, rule, groups };
+      return { kind: 'forward', listenerArn: listener.ListenerArn, rule, groups };
     }
-    if (a.Type === 'fixed-response') return { kind: 'fixed-response', listener, rule, statusCode: Number(a.FixedResponseConfig?.StatusCode ?? 200) };
-    if (a.Type === 'redirect') return { kind: 'redirect', listener, rule };
+    if (a.Type === 'fixed-response') return { kind: 'fixed-response', listenerArn: listener.ListenerArn, rule, statusCode: Number(a.FixedResponseConfig?.StatusCode ?? 200) };
+    if (a.Type === 'redirect') return { kind: 'redirect', listenerArn: listener.ListenerArn, rule };
   }
-  return { kind: 'fixed-response', listener, rule, statusCode: 503 };
+  return { kind: 'fixed-response', listenerArn: listener.ListenerArn, rule, statusCode: 503 };
 }
 
 /** Where the requests of a source go right now. */

@@ -22,7 +22,7 @@
  */
 import type { Task, World } from '../../world/types';
 import type { TaskUsage } from '../../world/traffic-types';
-import { DEFAULT_IMAGE_BEHAVIOR, withDefaultBehavior } from '../../world/image-behavior';
+import { DEFAULT_IMAGE_BEHAVIOR, withDefaultBehavior, type ResolvedImageBehavior } from '../../world/image-behavior';
 
 export const MIN_CPU_UNITS = 2;
 
@@ -44,13 +44,18 @@ export interface TaskLoad {
   latencyMs: number[];
 }
 
-/** A task's usage when its containers answer `requestsPerSecond[i]` requests per second each. */
-export function taskLoad(world: World, task: Task, requestsPerSecond: readonly number[], at: number): TaskLoad {
+/** The image behaviour of each of the task's containers, defaults filled in. */
+export const resolvedBehaviors = (task: Task): ResolvedImageBehavior[] => task.containers.map((c) => (c.behavior ? withDefaultBehavior(c.behavior) : DEFAULT_IMAGE_BEHAVIOR));
+
+/**
+ * A task's usage when its containers answer `requestsPerSecond[i]` requests per second each.
+ * `behaviors`: resolvedBehaviors(task), when the caller already has them (the traffic tick asks twice per class).
+ */
+export function taskLoad(world: World, task: Task, requestsPerSecond: readonly number[], at: number, behaviors: readonly ResolvedImageBehavior[] = resolvedBehaviors(task)): TaskLoad {
   let idleCpu = 0;
   let loadCpu = 0;
   let memory = 0;
   let rps = 0;
-  const behaviors = task.containers.map((c) => (c.behavior ? withDefaultBehavior(c.behavior) : DEFAULT_IMAGE_BEHAVIOR));
   task.containers.forEach((c, i) => {
     if (c.lastStatus !== 'RUNNING') return;
     const b = behaviors[i];

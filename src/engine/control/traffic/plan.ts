@@ -20,17 +20,29 @@ export const PLAN_MAX_AGE = 3600;
 /**
  * Marks stale the plans of target groups the event log has news about since the last tick (target
  * registered, deregistered, draining, health changed: health.ts logs each with the group as the
- * resource), and every plan when a task left RUNNING (it may have been behind a target; until its
- * target is unhealthy, requests to it get 502). Cheap: only the new events are read.
+ * resource), and the plans that route to a task that left RUNNING (until its target is unhealthy,
+ * requests to it get 502) or to a task on the same container instance (a task reserving no CPU may
+ * use what the instance has left, load.ts cpuCapacity). Other plans have nothing to forget.
+ * Cheap: only the new events are read.
  */
 export function invalidatePlans(world: World, state: TrafficState): void {
   const events = world.events;
   for (let i = Math.min(state.eventsSeen ?? 0, events.length); i < events.length; i++) {
     const e = events[i];
     if (Object.hasOwn(state.plans, e.resource)) state.plans[e.resource].stale = true;
-    else if (e.kind === 'task.status' && e.detail?.from === 'RUNNING') for (const plan of Object.values(state.plans)) plan.stale = true;
+    else if (e.kind === 'task.status' && e.detail?.from === 'RUNNING') markPlansRoutingTo(world, state, e.resource);
   }
   state.eventsSeen = events.length;
+}
+
+function markPlansRoutingTo(world: World, state: TrafficState, taskArn: string): void {
+  const task = Object.hasOwn(world.tasks, taskArn) ? world.tasks[taskArn] : undefined;
+  const ci = task?.containerInstanceArn ? world.containerInstances[task.containerInstanceArn] : undefined;
+  const neighbours = ci?.taskArns ?? [];
+  for (const plan of Object.values(state.plans)) {
+    if (plan.stale) continue;
+    if (plan.taskArns.includes(taskArn) || neighbours.some((arn) => plan.taskArns.includes(arn))) plan.stale = true;
+  }
 }
 
 function classKey(world: World, task: Task, containerIndex: number): string {

@@ -42,11 +42,12 @@ export function requestsThisTick(state: TrafficState, key: string, now: number):
 /** Step 1 of a tick: every source's requests through its listener, summed per target group. */
 export function routeSources(world: World, state: TrafficState, now: number): TickRouting {
   const out: TickRouting = { loadBalancers: {}, groups: new Map(), routes: new Map() };
+  const routes = cachedRoutes(world, state);
   for (const key of Object.keys(state.sources)) {
     const source = state.sources[key];
     const n = requestsThisTick(state, key, now);
     const lb = (out.loadBalancers[source.loadBalancerArn] ??= emptyLoadBalancerCounts());
-    const route = routeOf(world, source);
+    const route = (routes[key] ??= routeOf(world, source));
     if (!out.routes.has(source.loadBalancerArn)) out.routes.set(source.loadBalancerArn, route);
     if (n <= 0) continue;
     lb.offered += n;
@@ -65,6 +66,27 @@ export function routeSources(world: World, state: TrafficState, now: number): Ti
     }
   }
   return out;
+}
+
+/** Changes to these decide where requests go: a route cached before one of them is stale. */
+const ROUTING_KINDS = ['elb.loadBalancer.', 'elb.listener.', 'elb.rule.'];
+
+/**
+ * The route cache (state.routes): a route depends only on the source's load balancer, port, host
+ * and path (its key) and on the load balancer's state, listeners and rules, and every change to
+ * those is logged (aws/elbv2, control/elb/provisioning.ts). So the cache is emptied when the log
+ * has such an event since the last tick (only the new events are read).
+ */
+function cachedRoutes(world: World, state: TrafficState): Record<string, Route> {
+  const events = world.events;
+  let stale = state.routes === undefined;
+  for (let i = Math.min(state.routesSeen ?? 0, events.length); i < events.length && !stale; i++) {
+    const kind = events[i].kind;
+    for (const prefix of ROUTING_KINDS) if (kind.startsWith(prefix)) stale = true;
+  }
+  state.routesSeen = events.length;
+  if (stale) state.routes = {};
+  return state.routes!;
 }
 
 function addFixedResponse(lb: LoadBalancerCounts, statusCode: number, n: number): void {

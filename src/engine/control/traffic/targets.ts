@@ -17,6 +17,7 @@
  */
 import type { Container, Task, World } from '../../world/types';
 import type { RegisteredTarget, TargetGroup } from '../../world/elb-types';
+import { tasksHeldOnInstance } from '../../world/task-index';
 
 export interface RoutableSet {
   targets: RegisteredTarget[];
@@ -43,6 +44,20 @@ export function routableSet(world: World, tg: TargetGroup): RoutableSet {
   }
   const failOpen = healthy.length === 0 && unhealthy.length > 0;
   return { targets: failOpen ? unhealthy : healthy, healthy: healthy.length, unhealthy: unhealthy.length, failOpen };
+}
+
+/** How many targets routableSet would count healthy and unhealthy, without listing them (metrics ask every minute). */
+export function routableCounts(world: World, tg: TargetGroup): { healthy: number; unhealthy: number } {
+  let healthy = 0;
+  let unhealthy = 0;
+  for (const key in tg.targets) {
+    const t = tg.targets[key];
+    if (t.State !== 'healthy' && t.State !== 'unhealthy') continue;
+    if (stoppedInstance(world, tg, t)) continue;
+    if (t.State === 'healthy') healthy++;
+    else unhealthy++;
+  }
+  return { healthy, unhealthy };
 }
 
 export type Answer = { task: Task; container: Container } | { elb: 502 | 504 };
@@ -90,12 +105,29 @@ function containerAt(world: World, tg: TargetGroup, task: Task, t: RegisteredTar
   });
 }
 
-/** Who answers requests sent to a target (`index` is built once for all the plans of a tick). */
+/**
+ * The RUNNING task on the instance with a RUNNING container bound to the TCP host port, from the
+ * tasks holding resources there (world/task-index.ts; as indexTasks's byHostPort finds it: host
+ * ports are reserved per task, so at most one task can hold it), without indexing every task.
+ */
+function listeningOnInstance(tasks: Task[], instanceId: string, port: number): string | undefined {
+  for (const task of tasks) {
+    if (task.lastStatus !== 'RUNNING' || task.ec2InstanceId !== instanceId) continue;
+    for (const c of task.containers) {
+      if (c.lastStatus !== 'RUNNING') continue;
+      for (const b of c.networkBindings) if (b.protocol === 'tcp' && b.hostPort === port) return task.taskArn;
+    }
+  }
+  return undefined;
+}
+
+/** Who answers requests sent to a target (`index` is built once for all the plans of a tick, when one needs it). */
 export function answerAt(world: World, tg: TargetGroup, t: RegisteredTarget, index: () => TaskIndex): Answer {
   let taskArn: string | undefined;
   if (tg.TargetType === 'instance') {
     if (world.instances[t.Id]?.State.Name !== 'running') return { elb: 504 };
-    taskArn = index().byHostPort.get(`${t.Id}:${t.Port}`);
+    const held = tasksHeldOnInstance(world, t.Id);
+    taskArn = held ? listeningOnInstance(held, t.Id, t.Port) : index().byHostPort.get(`${t.Id}:${t.Port}`);
     if (!taskArn) return { elb: 502 };
   } else {
     taskArn = index().byIp.get(t.Id);
