@@ -9,7 +9,8 @@ import { createTask } from '../../control/tasks/create';
 import { eniAttachment } from '../../control/fargate/network';
 import { chooseFargateSubnet } from '../../control/fargate/provision';
 import type { TaskRequirements } from '../../control/requirements';
-import type { AwsvpcConfiguration } from './tasks-input';
+import type { Input } from '../validate';
+import { parseGroupAndStartedBy, parseNetworkConfiguration, parseOverrides, parseTags, type AwsvpcConfiguration } from './tasks-input';
 
 export interface LaunchContext {
   cluster: Cluster;
@@ -19,6 +20,19 @@ export interface LaunchContext {
   overrides: Task['overrides'];
   tags: Task['tags'];
   awsvpc?: AwsvpcConfiguration;
+}
+
+/** The launch context RunTask and StartTask read from their input (group, overrides, tags, awsvpc). */
+export function readLaunchContext(sim: Simulation, input: Input, cluster: Cluster, td: TaskDefinition, launchType: 'EC2' | 'FARGATE'): LaunchContext {
+  const overrides = parseOverrides(input, td); // checked first, as before
+  return {
+    cluster,
+    taskDefinition: td,
+    ...parseGroupAndStartedBy(input, td),
+    overrides,
+    tags: parseTags(input),
+    awsvpc: parseNetworkConfiguration(sim, input, td, launchType),
+  };
 }
 
 export function launchOnInstance(sim: Simulation, ctx: LaunchContext, ci: ContainerInstance, requirements: TaskRequirements, placement?: PlacementExplanation): Task {

@@ -26,8 +26,8 @@ import { optionalArray, optionalNumber, optionalString, requireString, type Inpu
 import { requireActiveCluster } from './clusters-store';
 import { resolveTaskDefinitionOrThrow } from './task-definition-lookup';
 import { toSdkTask } from './tasks-describe';
-import { parseGroupAndStartedBy, parseNetworkConfiguration, parseOverrides, parseTags, requireCompatible } from './tasks-input';
-import { launchOnFargate, launchOnInstance, type LaunchContext } from './tasks-launch';
+import { requireCompatible } from './tasks-input';
+import { launchOnFargate, launchOnInstance, readLaunchContext } from './tasks-launch';
 import { launchTypeOfStrategy, launchWithCapacityProviderStrategy, resolveStrategy } from '../../control/capacity/launch';
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', message);
@@ -62,15 +62,9 @@ export function runTask(sim: Simulation, input: Input): RunTaskResponse {
     validatePlacementInput(strategy ?? [], constraints ?? []);
   }
 
-  const overrides = parseOverrides(input, td);
-  const ctx: LaunchContext = {
-    cluster,
-    taskDefinition: td,
-    ...parseGroupAndStartedBy(input, td),
-    overrides,
-    tags: parseTags(input),
-    awsvpc: parseNetworkConfiguration(sim, input, td, launchType),
-  };
+  const ctx = readLaunchContext(sim, input, cluster, td, launchType);
+  const overrides = ctx.overrides;
+
   const requirements = taskRequirements(td, { cpu: overrides.cpu, memory: overrides.memory });
 
   const tasks: Task[] = [];

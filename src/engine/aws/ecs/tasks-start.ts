@@ -13,8 +13,8 @@ import { optionalArray, optionalString, requireString, type Input } from '../val
 import { requireActiveCluster } from './clusters-store';
 import { resolveTaskDefinitionOrThrow } from './task-definition-lookup';
 import { toSdkTask } from './tasks-describe';
-import { parseGroupAndStartedBy, parseNetworkConfiguration, parseOverrides, parseTags, requireCompatible } from './tasks-input';
-import { launchOnInstance, type LaunchContext } from './tasks-launch';
+import { requireCompatible } from './tasks-input';
+import { launchOnInstance, readLaunchContext } from './tasks-launch';
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', message);
 
@@ -25,15 +25,9 @@ export function startTask(sim: Simulation, input: Input): StartTaskResponse {
   if (refs.length === 0) throw invalid('containerInstances can not be empty.');
   if (refs.length > 10) throw invalid('containerInstances can have at most 10 items.');
   requireCompatible(td, 'EC2');
-  const overrides = parseOverrides(input, td);
-  const ctx: LaunchContext = {
-    cluster,
-    taskDefinition: td,
-    ...parseGroupAndStartedBy(input, td),
-    overrides,
-    tags: parseTags(input),
-    awsvpc: parseNetworkConfiguration(sim, input, td, 'EC2'),
-  };
+  const ctx = readLaunchContext(sim, input, cluster, td, 'EC2');
+  const overrides = ctx.overrides;
+
   const requirements = taskRequirements(td, { cpu: overrides.cpu, memory: overrides.memory });
   const tasks: Task[] = [];
   const failures: { arn: string; reason: string }[] = [];
