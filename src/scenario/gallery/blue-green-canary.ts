@@ -6,18 +6,11 @@
  */
 import type { Scenario } from '../schema';
 import { ScenarioBuilder } from './builder';
-import { applicationLoadBalancer, containerInstances, ecrImage, ZONES } from './common';
+import { applicationLoadBalancer, containerInstances, webTaskDefinition, ZONES } from './common';
 
 export const DEPLOY_AT_SECONDS = 300;
 /** Choice: a 5-minute termination wait (the console's default is 1 hour) so the scenario ends soon. */
 export const TERMINATION_WAIT_MINUTES = 5;
-
-const task = (tag: string) => ({
-  family: 'web',
-  networkMode: 'bridge',
-  requiresCompatibilities: ['EC2'],
-  containerDefinitions: [{ name: 'web', image: ecrImage('web', tag), essential: true, cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
-});
 
 const appSpec = (taskDefinitionArn: string) =>
   JSON.stringify({
@@ -33,7 +26,7 @@ function build(): Scenario {
   for (const tag of ['v1', 'v2']) b.call('sim:PushImage', { repositoryName: 'web', imageTag: tag });
   b.call('ecs:CreateCluster', { clusterName: 'prod' });
   containerInstances(b, 'prod', ZONES);
-  b.call('ecs:RegisterTaskDefinition', task('v1')).advance(60);
+  b.call('ecs:RegisterTaskDefinition', webTaskDefinition('v1')).advance(60);
   b.call('ecs:CreateService', {
     cluster: 'prod',
     serviceName: 'web',
@@ -67,7 +60,7 @@ function build(): Scenario {
     })
     .call('sim:SetTraffic', { loadBalancerName: 'web-alb', requestsPerSecond: 50 })
     .advance(DEPLOY_AT_SECONDS - 60);
-  const v2 = b.output('ecs:RegisterTaskDefinition', task('v2')).taskDefinition.taskDefinitionArn as string;
+  const v2 = b.output('ecs:RegisterTaskDefinition', webTaskDefinition('v2')).taskDefinition.taskDefinitionArn as string;
   b.call('codedeploy:CreateDeployment', {
     applicationName: 'web-app',
     deploymentGroupName: 'web-dg',

@@ -27,6 +27,14 @@ export const userData = (cluster: string) => btoa(userDataScript(cluster));
 export const ecrImage = (repository: string, tag: string) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${repository}:${tag}`;
 
 /** One RunInstances per AZ, with the ecsInstanceRole instance profile, joining `cluster`. */
+/** The gallery's web app: bridge mode, a dynamic host port for container port 80, from the ECR image `web:TAG`. */
+export const webTaskDefinition = (tag: string) => ({
+  family: 'web',
+  networkMode: 'bridge',
+  requiresCompatibilities: ['EC2'],
+  containerDefinitions: [{ name: 'web', image: ecrImage('web', tag), essential: true, cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
+});
+
 export function containerInstances(b: ScenarioBuilder, cluster: string, zones: string[], instanceType = 'm5.large'): void {
   zones.forEach((AvailabilityZone, i) =>
     b.call('ec2:RunInstances', {

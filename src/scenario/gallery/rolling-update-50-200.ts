@@ -4,17 +4,10 @@
  */
 import type { Scenario } from '../schema';
 import { ScenarioBuilder } from './builder';
-import { applicationLoadBalancer, containerInstances, ecrImage, ZONES } from './common';
+import { applicationLoadBalancer, containerInstances, webTaskDefinition, ZONES } from './common';
 
 export const DESIRED_COUNT = 4;
 export const UPDATE_AT_SECONDS = 300;
-
-const task = (tag: string) => ({
-  family: 'web',
-  networkMode: 'bridge',
-  requiresCompatibilities: ['EC2'],
-  containerDefinitions: [{ name: 'web', image: ecrImage('web', tag), essential: true, cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
-});
 
 function build(): Scenario {
   const b = new ScenarioBuilder(3);
@@ -24,7 +17,7 @@ function build(): Scenario {
   for (const tag of ['v1', 'v2']) b.call('sim:PushImage', { repositoryName: 'web', imageTag: tag, behavior: { startupSeconds: 20 } });
   b.call('ecs:CreateCluster', { clusterName: 'prod' });
   containerInstances(b, 'prod', ZONES);
-  b.call('ecs:RegisterTaskDefinition', task('v1')).advance(60);
+  b.call('ecs:RegisterTaskDefinition', webTaskDefinition('v1')).advance(60);
   b.call('ecs:CreateService', {
     cluster: 'prod',
     serviceName: 'web',
@@ -35,7 +28,7 @@ function build(): Scenario {
     loadBalancers: [{ targetGroupArn: alb.targetGroupArns[0], containerName: 'web', containerPort: 80 }],
   });
   b.advance(UPDATE_AT_SECONDS - 60);
-  b.call('ecs:RegisterTaskDefinition', task('v2')).call('ecs:UpdateService', { cluster: 'prod', service: 'web', taskDefinition: 'web' });
+  b.call('ecs:RegisterTaskDefinition', webTaskDefinition('v2')).call('ecs:UpdateService', { cluster: 'prod', service: 'web', taskDefinition: 'web' });
   return b.advance(120).build({
     name: 'Rolling update 50/200',
     description:
