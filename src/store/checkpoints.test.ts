@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, MAX_CHECKPOINTS, nextCheckpointTime, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoints';
+import { addCheckpoint, CHECKPOINT_WORK_FACTOR, checkpointAtOrBefore, shouldCheckpoint, invalidateFrom, MAX_CHECKPOINTS, nextCheckpointTime, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoints';
 import { createTimeline } from './timeline';
 import { defaultScenario } from '../scenario/default';
 
@@ -8,6 +8,29 @@ const cp = (at: number): Checkpoint => ({ at, snapshot: {} as Checkpoint['snapsh
 describe('checkpoints', () => {
   it('fall every 60 simulated seconds', () => {
     expect([0, 59.9, 60, 61].map(nextCheckpointTime)).toEqual([60, 60, 120, 120]);
+  });
+
+  it('without a wall clock fall on every minute; with one, once the work since the last is worth CHECKPOINT_WORK_FACTOR snapshots', () => {
+    expect(shouldCheckpoint(undefined, 50)).toBe(true);
+    expect(shouldCheckpoint(CHECKPOINT_WORK_FACTOR * 12 - 1, 12)).toBe(false);
+    expect(shouldCheckpoint(CHECKPOINT_WORK_FACTOR * 12, 12)).toBe(true);
+  });
+
+  it('with a wall clock, a timeline whose snapshots are dear checkpoints less often than every minute, and seeks back exactly', () => {
+    // Every reading of the clock moves it 1 ms, so the work between two readings is tiny beside a
+    // snapshot's (its reading pair spans the deep copy, also 1 ms): checkpoints thin out.
+    let wall = 0;
+    const timeline = createTimeline(defaultScenario, [], { wallClock: () => wall++ });
+    const everyMinute = createTimeline(defaultScenario);
+    timeline.runTo(1800);
+    everyMinute.runTo(1800);
+    expect(everyMinute.checkpoints.length).toBe(31);
+    expect(timeline.checkpoints.length).toBeLessThan(31);
+    expect(timeline.checkpoints.length).toBeGreaterThan(1);
+    const fresh = createTimeline(defaultScenario);
+    fresh.runTo(1000);
+    timeline.seek(1000);
+    expect(JSON.stringify(timeline.sim.world)).toBe(JSON.stringify(fresh.sim.world));
   });
 
   it('are found at or before a time, or strictly before it', () => {

@@ -1,12 +1,21 @@
 /**
  * Checkpoints for time travel (like RaftScope's state.js): snapshots of the whole simulation taken
- * every CHECKPOINT_SECONDS of simulated time while the timeline runs forward. Seeking restores the
- * nearest checkpoint at or before the target and replays from there, so a seek replays at most
- * CHECKPOINT_SECONDS of simulation (more only where old checkpoints were thinned).
+ * on whole minutes of simulated time (CHECKPOINT_SECONDS) while the timeline runs forward. Seeking
+ * restores the nearest checkpoint at or before the target and replays from there.
  *
- * Choices: one checkpoint per 60 simulated seconds (replaying a minute of the default scenario
- * takes well under a millisecond); at most 200 kept. Past the cap, every other checkpoint in the
- * older half is dropped, so recent history stays dense and the first hours thin out gradually.
+ * Choices:
+ * - Without a wall clock (tests, the headless runner) every whole minute gets a checkpoint, so a
+ *   seek replays at most a minute (more only where old checkpoints were thinned).
+ * - With one (the app), a whole minute gets a checkpoint only once the simulation work since the
+ *   last checkpoint is worth CHECKPOINT_WORK_FACTOR snapshots (shouldCheckpoint). A snapshot is a
+ *   deep copy of the world, so its cost grows with the world while a minute's events may not:
+ *   in issue #4's 500-node bench world a snapshot took ~12 ms against ~14 ms of simulating the
+ *   minute, nearly doubling the work of 60x playback and landing in one frame each real second.
+ *   With the factor, snapshots cost at most a fifth of the simulation's time, and a seek replays at
+ *   most about five snapshots' worth of work (~60 ms there); a small world still checkpoints
+ *   about every minute or two. Checkpoints are a cache: where they fall changes no result.
+ * - At most 200 kept. Past the cap, every other checkpoint in the older half is dropped, so recent
+ *   history stays dense and the first hours thin out gradually.
  */
 import type { Simulation, SimulationSnapshot } from '../engine/simulation';
 import type { SimEvent } from '../engine/world/types';
@@ -14,6 +23,16 @@ import type { StepFailure } from './commands';
 
 export const CHECKPOINT_SECONDS = 60;
 export const MAX_CHECKPOINTS = 200;
+/** With a wall clock: simulation work (ms) since the last checkpoint must reach this many snapshots' time. */
+export const CHECKPOINT_WORK_FACTOR = 5;
+
+/**
+ * Whether a whole minute gets a checkpoint: always without a wall clock (`workMs` undefined), else
+ * once the work since the last checkpoint reaches CHECKPOINT_WORK_FACTOR times the last snapshot's cost.
+ */
+export function shouldCheckpoint(workMs: number | undefined, lastSnapshotMs: number): boolean {
+  return workMs === undefined || workMs >= CHECKPOINT_WORK_FACTOR * lastSnapshotMs;
+}
 
 /** The state at `at`: every event and timed call at or before `at` is in it. */
 export interface Checkpoint {

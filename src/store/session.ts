@@ -110,12 +110,18 @@ export interface SessionOptions {
   frames?: FrameClock;
   /** Real milliseconds, for the 'max' speed's frame budget (performance.now by default). */
   wallClock?: WallClock;
+  /**
+   * Real milliseconds, to space checkpoints by the work they save (checkpoints.ts); the app passes
+   * performance.now. Absent (tests): one checkpoint per simulated minute.
+   */
+  workClock?: WallClock;
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
 export function createSessionStore(options: SessionOptions) {
-  let timeline: Timeline = createTimeline(options.scenario);
+  const timelineOptions = { wallClock: options.workClock };
+  let timeline: Timeline = createTimeline(options.scenario, [], timelineOptions);
   let undoStack: (readonly Command[])[] = [];
   let redoStack: (readonly Command[])[] = [];
   /** How many of the timeline's events the markers cover. */
@@ -276,10 +282,10 @@ export function createSessionStore(options: SessionOptions) {
         publish(true, true);
       },
       load(scenario) {
-        start(createTimeline(scenario), []);
+        start(createTimeline(scenario, [], timelineOptions), []);
       },
       loadEnvelope(envelope) {
-        const next = createTimeline(envelope.scenario, envelope.commands);
+        const next = createTimeline(envelope.scenario, envelope.commands, timelineOptions);
         next.seek(envelope.playhead);
         // The loaded commands can be undone one by one, newest first.
         start(next, envelope.commands.map((_, i) => envelope.commands.slice(0, i)));

@@ -12,7 +12,7 @@ import type { CallResult, Simulation, SimulationSnapshot } from '../engine/simul
 import { createSimulation } from '../scenario/run';
 import type { Scenario } from '../scenario/schema';
 import { callsUpTo, firstDifference, mergeCalls, scenarioCalls, type Command, type StepFailure, type TimedCall } from './commands';
-import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, nextCheckpointTime, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoints';
+import { addCheckpoint, checkpointAtOrBefore, invalidateFrom, nextCheckpointTime, restoreCheckpoint, shouldCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoints';
 
 export interface Timeline {
   readonly sim: Simulation;
@@ -43,7 +43,16 @@ export interface Timeline {
 /** A JSON copy: what the log keeps (and a share link holds), and what every replay passes. */
 const jsonCopy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
-export function createTimeline(scenario: Scenario, initialCommands: readonly Command[] = []): Timeline {
+export interface TimelineOptions {
+  /**
+   * Real milliseconds (performance.now in the app). With it, checkpoints are spaced by the work
+   * they save (checkpoints.ts shouldCheckpoint); without it, one every simulated minute.
+   */
+  wallClock?: () => number;
+}
+
+export function createTimeline(scenario: Scenario, initialCommands: readonly Command[] = [], options: TimelineOptions = {}): Timeline {
+  const wall = options.wallClock;
   const sim = createSimulation(scenario);
   const origin: SimulationSnapshot = sim.snapshot();
   const steps: TimedCall[] = scenarioCalls(scenario);
@@ -53,6 +62,16 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
   let failures: StepFailure[] = [];
   let checkpoints: Checkpoint[] = [];
   let horizon = 0;
+  /** Wall ms spent running since the last checkpoint, and what the last snapshot took (with a wall clock). */
+  let work = 0;
+  let snapshotMs = 0;
+
+  function checkpoint(at: number): void {
+    const started = wall?.();
+    checkpoints = addCheckpoint(checkpoints, takeCheckpoint(sim, at, failures));
+    if (wall && started !== undefined) snapshotMs = wall() - started;
+    work = 0;
+  }
 
   function makeCall(c: TimedCall): void {
     // The engine may keep references into its input; each call gets its own copy.
@@ -65,10 +84,12 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
     else sim.restore(origin);
     next = checkpoint ? callsUpTo(calls, checkpoint.at) : 0;
     failures = checkpoint ? [...checkpoint.failures] : [];
+    work = 0;
   }
 
   function runTo(t: number): boolean {
     let changed = false;
+    let started = wall?.();
     for (;;) {
       const callAt = next < calls.length ? calls[next].at : Infinity;
       const checkpointAt = nextCheckpointTime(sim.now);
@@ -83,11 +104,24 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
       }
       // The moment ends with what its calls set off at once (zero-delay events).
       sim.runUntil(stop);
-      if (stop === checkpointAt && !checkpoints.some((c) => c.at === stop)) {
-        checkpoints = addCheckpoint(checkpoints, takeCheckpoint(sim, stop, failures));
+      if (stop === checkpointAt) {
+        let spent: number | undefined;
+        if (wall && started !== undefined) {
+          const at = wall();
+          work += at - started;
+          started = at;
+          spent = work;
+        }
+        // A checkpoint already here (replaying after a seek back): the work counts from it.
+        if (checkpoints.some((c) => c.at === stop)) work = 0;
+        else if (shouldCheckpoint(spent, snapshotMs)) {
+          checkpoint(stop);
+          started = wall?.();
+        }
       }
       if (stop >= t) break;
     }
+    if (wall && started !== undefined) work += wall() - started;
     horizon = Math.max(horizon, sim.now);
     return changed;
   }
@@ -150,7 +184,7 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
 
   // The state at 0: the steps before the first advance have run.
   runTo(0);
-  checkpoints = [takeCheckpoint(sim, 0, failures)];
+  checkpoint(0);
 
   return {
     sim,

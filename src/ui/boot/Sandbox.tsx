@@ -19,7 +19,7 @@ import { SessionEffects } from '../share/SessionEffects';
 // Once, when the chunk loads (the hash is still the one the page opened with).
 const boot = initialSession(location.hash, safeLocalStorage());
 if (location.hash) clearHash();
-const store = createSessionStore({ scenario: defaultScenario, envelope: boot.envelope, speed: 10, autoplay: boot.from === 'default' });
+const store = createSessionStore({ scenario: defaultScenario, envelope: boot.envelope, speed: 10, autoplay: boot.from === 'default', workClock: () => performance.now() });
 if (boot.message) store.getState().showMessage(boot.message);
 
 const editor = createEditorStore();

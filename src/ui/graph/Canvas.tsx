@@ -26,6 +26,7 @@ import { useEditor } from '../../store/editor-hooks';
 import { onConnectIntent } from '../palette/connect';
 import { toGraph } from './toGraph';
 import { nodeTypes } from './nodeTypes';
+import { edgeTypes } from './edges/LabelledEdge';
 import { createGraphCache } from './stable';
 import { highlightEdges } from './edgeStyle';
 import { idOfSelection, selectionOf } from './ids';
@@ -154,6 +155,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}

@@ -29,8 +29,6 @@ export function styleEdge(edge: SandboxEdge): SandboxEdge {
     // (not clickable, so they never cover a chip).
     ...(relation === 'target' ? { zIndex: 3, interactionWidth: 0, selectable: false, focusable: false } : {}),
     style: { strokeWidth: 1.5, ...base, ...edge.style, stroke },
-    labelStyle: { fontSize: 10, fill: '#475569' },
-    labelBgStyle: { fill: '#f8fafc', fillOpacity: 0.85 },
   };
 }
 

@@ -4,16 +4,14 @@
  * and a draggable playhead. It is a slider: Left/Right move 10 s, Home/End go to the start and to
  * the furthest computed time. Dragging back shows the past exactly (the session seeks).
  */
-import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useSession, useSessionStore } from '../../store/hooks';
 import { MARKER_SYMBOLS } from '../../store/markers';
 import { formatElapsed } from '../format';
-import { describeMark, groupMarks } from './marks';
+import { describeMark, groupMarks, trackSpan, type Mark } from './marks';
 
 /** Seconds the arrow keys move the playhead. */
 export const KEY_STEP_SECONDS = 10;
-/** Choice: the track spans at least two minutes, so the first seconds do not fill it. */
-const MIN_SPAN_SECONDS = 120;
 /** How long the fork notice stays (it can be dismissed sooner). */
 const FORK_NOTICE_MS = 8000;
 
@@ -31,7 +29,7 @@ export function Timeline() {
   const track = useRef<HTMLDivElement>(null);
   // A ref, not state: pointer moves that arrive before React re-renders must still see the drag.
   const dragging = useRef<{ resume: boolean } | null>(null);
-  const span = Math.max(horizon, now, MIN_SPAN_SECONDS);
+  const span = trackSpan(Math.max(horizon, now));
   const marks = useMemo(() => groupMarks(markers, span), [markers, span]);
 
   const timeAt = (clientX: number) => {
@@ -72,6 +70,7 @@ export function Timeline() {
   };
 
   const pct = (t: number) => `${(t / span) * 100}%`;
+  const seek = useMemo(() => (t: number) => store.getState().seek(t), [store]);
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-0.5">
       <div
@@ -94,25 +93,7 @@ export function Timeline() {
         <div className="absolute inset-x-0 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-slate-200" />
         <div className="absolute left-0 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-slate-400" style={{ width: pct(horizon) }} title="computed" />
         <div className="absolute left-0 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-slate-800" style={{ width: pct(now) }} />
-        {marks.map((m) => {
-          const text = describeMark(m, formatElapsed(m.at));
-          return (
-            <button
-              key={`${m.kind}:${m.at}`}
-              type="button"
-              tabIndex={-1}
-              aria-label={text}
-              title={text}
-              data-marker={m.kind}
-              onPointerDown={(e) => e.stopPropagation()}
-              onClick={() => store.getState().seek(m.at)}
-              className={`absolute -translate-x-1/2 text-[11px] leading-none ${MARK_CLASSES[m.kind]} ${m.kind === 'failure' ? 'bottom-0' : 'top-0'} hover:scale-125`}
-              style={{ left: `${m.left}%` }}
-            >
-              {MARKER_SYMBOLS[m.kind]}
-            </button>
-          );
-        })}
+        <Marks marks={marks} seek={seek} />
         <div
           className="pointer-events-none absolute top-1/2 h-5 w-1.5 -translate-x-1/2 -translate-y-1/2 rounded-sm bg-orange-500 shadow ring-2 ring-white"
           style={{ left: pct(now) }}
@@ -123,6 +104,29 @@ export function Timeline() {
     </div>
   );
 }
+
+/** The markers: re-rendered only when they or the track's span change (not with the clock). */
+const Marks = memo(function Marks({ marks, seek }: { marks: Mark[]; seek: (t: number) => void }) {
+  return marks.map((m) => {
+    const text = describeMark(m, formatElapsed(m.at));
+    return (
+      <button
+        key={`${m.kind}:${m.at}`}
+        type="button"
+        tabIndex={-1}
+        aria-label={text}
+        title={text}
+        data-marker={m.kind}
+        onPointerDown={(e) => e.stopPropagation()}
+        onClick={() => seek(m.at)}
+        className={`absolute -translate-x-1/2 text-[11px] leading-none ${MARK_CLASSES[m.kind]} ${m.kind === 'failure' ? 'bottom-0' : 'top-0'} hover:scale-125`}
+        style={{ left: `${m.left}%` }}
+      >
+        {MARKER_SYMBOLS[m.kind]}
+      </button>
+    );
+  });
+});
 
 /** The hint while viewing the past, and the fork notice after an edit there. */
 function TimelineNotes() {

@@ -21,6 +21,23 @@ const KIND_WORDS: Record<MarkerKind, [string, string]> = {
   failure: ['failure', 'failures'],
 };
 
+/** Choice: the track spans at least two minutes, so the first seconds do not fill it. */
+export const MIN_SPAN_SECONDS = 120;
+/** The track's span grows by this factor at a time. */
+export const SPAN_STEP = 1.25;
+
+/**
+ * The time the whole track spans: the first of 120 s, 150 s, 187.5 s... (x1.25 each) that holds
+ * `t` (the later of the horizon and the playhead). Choice: the span grows in steps, not with every
+ * frame, so while playing the markers stand still (they slid left on every frame, and redrawing
+ * each of them was most of the timeline's cost during 60x playback) and the track keeps room ahead.
+ */
+export function trackSpan(t: number): number {
+  let span = MIN_SPAN_SECONDS;
+  while (span < t) span *= SPAN_STEP;
+  return span;
+}
+
 export function groupMarks(markers: readonly Marker[], max: number, slots = 160): Mark[] {
   if (!(max > 0)) return [];
   const groups = new Map<string, Mark>();
