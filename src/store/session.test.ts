@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createSessionStore, MAX_FRAME_SECONDS } from './session';
+import { createSessionStore, MAX_FRAME_SECONDS, PLAYBACK_REFRESH_MS } from './session';
 import type { Scenario } from '../scenario/schema';
 import { defaultScenario } from '../scenario/default';
 import { fakeFrames, noFrames } from './test-frames';
@@ -55,6 +55,21 @@ describe('the session store: scenario steps and the transport', () => {
     expect(wall).toBeLessThanOrEqual(14);
     expect(store.getState().now).toBeGreaterThan(0);
     expect(frames.waiting).toBe(true);
+  });
+
+  it(`while playing, shows what ran at most every ${PLAYBACK_REFRESH_MS} ms of frames (clock and world together), and all of it on pause`, () => {
+    const frames = fakeFrames();
+    const store = createSessionStore({ scenario: timed, frames: frames.clock, speed: 60 });
+    store.getState().play();
+    const seen: number[] = [];
+    store.subscribe((s, prev) => s.now !== prev.now && seen.push(s.now));
+    for (let i = 0; i <= 30; i++) frames.fire(1000 + (i * 1000) / 60);
+    // 30 frames of 1/60 s at 60x ran 30 simulated seconds, shown about every 6 simulated seconds.
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.length).toBeLessThanOrEqual(6);
+    for (let i = 1; i < seen.length; i++) expect(seen[i] - seen[i - 1]).toBeGreaterThanOrEqual(5);
+    store.getState().pause();
+    expect(store.getState().now).toBeCloseTo(30, 6);
   });
 
   it('stops the clock on pause and asks for no more frames', () => {

@@ -21,7 +21,7 @@ import { browserFrames, createPlayer, type FrameClock, type WallClock } from './
 export type { Command, StepFailure } from './commands';
 export type { Marker, MarkerKind } from './markers';
 export type { FrameClock, WallClock } from './player';
-export { MAX_FRAME_SECONDS, MAX_FRAME_MS } from './player';
+export { MAX_FRAME_SECONDS, MAX_FRAME_MS, PLAYBACK_REFRESH_MS } from './player';
 
 export const SPEEDS = [1, 10, 60, 'max'] as const;
 /** Simulated seconds per real second, or 'max': as many events per frame as fit in ~12 ms. */
@@ -165,12 +165,19 @@ export function createSessionStore(options: SessionOptions) {
       publish(true, true);
     }
 
+    /** Whether the world changed since the player last published (it publishes every PLAYBACK_REFRESH_MS). */
+    let unpublished: boolean | undefined;
     const player = createPlayer({
       frames: options.frames ?? browserFrames,
       wallClock: options.wallClock,
       speed: () => get().speed,
       isPlaying: () => get().playing,
-      advance: (seconds) => publish(timeline.runTo(timeline.sim.now + seconds)),
+      advance: (seconds) => void (unpublished = timeline.runTo(timeline.sim.now + seconds) || !!unpublished),
+      publish: () => {
+        if (unpublished === undefined) return;
+        publish(unpublished);
+        unpublished = undefined;
+      },
       runBurst: (budgetMs, wall) => {
         let changed = false;
         const startMs = wall();
@@ -183,7 +190,7 @@ export function createSessionStore(options: SessionOptions) {
           }
           changed = timeline.runTo(target) || changed;
         } while (wall() - startMs < budgetMs);
-        publish(changed);
+        unpublished = changed || !!unpublished;
       },
     });
 

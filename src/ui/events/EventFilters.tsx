@@ -1,10 +1,11 @@
 /** The event log's filters: kind chips, the resource (the selection, or one from a list) and free text. */
+import { memo } from 'react';
 import { Search } from 'lucide-react';
 import { useEditor } from '../../store/editor-hooks';
 import { resourceLabel } from './resource';
 import { KIND_GROUPS } from './kinds';
 
-export function EventFilters({ resources, onlySelection, setOnlySelection, hasSelection }: { resources: readonly string[]; onlySelection: boolean; setOnlySelection: (on: boolean) => void; hasSelection: boolean }) {
+export const EventFilters = memo(function EventFilters({ resources, onlySelection, setOnlySelection, hasSelection }: { resources: readonly string[]; onlySelection: boolean; setOnlySelection: (on: boolean) => void; hasSelection: boolean }) {
   const filter = useEditor((s) => s.eventFilter);
   const setEventFilter = useEditor((s) => s.setEventFilter);
   const toggleKind = (id: string) => setEventFilter({ kinds: filter.kinds.includes(id) ? filter.kinds.filter((k) => k !== id) : [...filter.kinds, id] });
@@ -67,4 +68,4 @@ export function EventFilters({ resources, onlySelection, setOnlySelection, hasSe
       </label>
     </div>
   );
-}
+});

@@ -28,8 +28,15 @@ export function EventLog() {
   const world = sim.world;
   const events = world.events;
   const length = events.length;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const resources = useMemo(() => eventResources(events), [events, length, version]);
+  // The same array while the list is the same, so the filters (a <select> of every resource) skip
+  // re-rendering on each refresh during playback.
+  const lastResources = useRef<string[]>([]);
+  const resources = useMemo(() => {
+    const next = eventResources(events);
+    const last = lastResources.current;
+    return (lastResources.current = next.length === last.length && next.every((r, i) => r === last[i]) ? last : next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [events, length, version]);
   const scope = useMemo(() => {
     if (onlySelection && selection) return resourcesOfSelection(selection, resources, world);
     return filter.resource ? [filter.resource] : undefined;

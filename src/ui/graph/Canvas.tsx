@@ -1,7 +1,8 @@
 /**
  * The live picture of the world: toGraph(world) rendered by React Flow.
  *
- * - Rebuilt when the world may have changed (session version, at most every CANVAS_REFRESH_MS),
+ * - Rebuilt when the world may have changed (session version: while playing, at most every
+ *   PLAYBACK_REFRESH_MS, store/player.ts),
  *   or the learner's positions or expanded groups change; unchanged nodes keep their objects
  *   (stable.ts).
  * - Top-level nodes sit in the bands of layout.ts, computed synchronously with the graph: no
@@ -21,7 +22,6 @@ import { Background, Controls, ReactFlow, useReactFlow, useStore, type Connectio
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useSession } from '../../store/hooks';
-import { useThrottledWorld } from '../events/useThrottledWorld';
 import { useEditor } from '../../store/editor-hooks';
 import { onConnectIntent } from '../palette/connect';
 import { toGraph } from './toGraph';
@@ -40,8 +40,6 @@ const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 };
  * need a zoom near 0.04 for that; 0.02 leaves room for worlds twice as big.
  */
 const MIN_ZOOM = 0.02;
-/** How often (real milliseconds) the canvas may rebuild from a changing world: issue #4's frame budget. */
-const CANVAS_REFRESH_MS = 100;
 
 /** Frames the focus whenever it moves or the canvas resizes, while the learner has not taken the view. */
 function FollowView({ nodes, owned, top }: { nodes: SandboxNode[]; owned: () => boolean; top: number }) {
@@ -61,9 +59,10 @@ function FollowView({ nodes, owned, top }: { nodes: SandboxNode[]; owned: () => 
 const sameElements = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function Canvas() {
-  // Choice: the canvas redraws the world at most every CANVAS_REFRESH_MS of real time (an edit
-  // after a quiet moment shows at once); during 60x playback that is every few simulated seconds.
-  const { version } = useThrottledWorld(CANVAS_REFRESH_MS);
+  // The canvas redraws whenever the session publishes a change: while playing that is at most
+  // every PLAYBACK_REFRESH_MS (store/player.ts), in the same frame as the clock; otherwise at once
+  // (an edit, a step, a seek while scrubbing).
+  const version = useSession((s) => s.version);
   const sim = useSession((s) => s.sim);
   const batch = useSession((s) => s.batch);
   const positions = useEditor((s) => s.positions);
