@@ -29,6 +29,7 @@ import { nodeTypes } from './nodeTypes';
 import { edgeTypes } from './edges/LabelledEdge';
 import { createGraphCache } from './stable';
 import { highlightEdges } from './edgeStyle';
+import { applyFlow, createFlowClock } from './flow';
 import { idOfSelection, selectionOf } from './ids';
 import { initialViewport, viewKey } from './viewport';
 import type { SandboxEdge, SandboxNode } from './types';
@@ -104,10 +105,14 @@ export function Canvas() {
   }, [graph, drag, selectedId]);
   const lastEdges = useRef<SandboxEdge[]>([]);
   const highlighted = useMemo(() => new WeakMap<SandboxEdge, SandboxEdge>(), [selectedId]);
+  // Traffic dashes move with each redraw while playing (flow.ts), never on frames of their own.
+  const playing = useSession((s) => s.playing);
+  const flowClock = useMemo(() => createFlowClock(), []);
+  const flowing = useMemo(() => applyFlow(graph.edges, flowClock.read(playing, performance.now())), [graph, playing, flowClock]);
   const edges = useMemo(() => {
-    const next = highlightEdges(graph.edges, selectedId, highlighted);
+    const next = highlightEdges(flowing, selectedId, highlighted);
     return (lastEdges.current = sameElements(lastEdges.current, next) ? lastEdges.current : next);
-  }, [graph, selectedId, highlighted]);
+  }, [flowing, selectedId, highlighted]);
   // A ref, so onNodeClick keeps its identity across rebuilds: React Flow hands it to every node
   // wrapper, and a new function would re-render all of them each time the world changes.
   const parentOf = useRef(new Map<string, string | undefined>());

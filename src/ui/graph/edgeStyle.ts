@@ -1,7 +1,7 @@
 /**
  * How each kind of edge is drawn (one visual language): image links dashed orange, deployments
  * violet, ELB chain fuchsia, targets in their health colour, scaling teal, alarms rose, traffic
- * animated sky blue. Every edge also has a label, so colour is never the only signal.
+ * sky blue with dashes that flow while playing (flow.ts). Every edge also has a label, so colour is never the only signal.
  */
 import { TARGET_LOOK } from './nodes/health';
 import type { EdgeRelation, SandboxEdge } from './types';

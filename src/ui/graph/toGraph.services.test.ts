@@ -160,7 +160,7 @@ describe('toGraph: scaling, alarms and traffic', () => {
     expect(byId(nodes, policyEdge!.source)?.data).toMatchObject({ summary: 'ECSServiceAverageCPUUtilization target 50' });
   });
 
-  it('draws clients on an animated edge to the load balancer, thicker for more requests', () => {
+  it('draws clients on an edge to the load balancer carrying their request rate, thicker for more requests', () => {
     const world = withService(sampleWorld());
     const source = (requestsPerSecond: number) => ({
       loadBalancerArn: LB_ARN, loadBalancerName: 'web-alb', path: '/', host: 'web-alb-1.us-east-1.elb.amazonaws.com', requestsPerSecond, pattern: 'constant' as const, since: 0, carry: 0,
@@ -173,9 +173,9 @@ describe('toGraph: scaling, alarms and traffic', () => {
     };
     const slow = traffic(5);
     const fast = traffic(500);
-    expect(slow).toMatchObject({ target: nodeId.loadBalancer(LB_ARN), animated: true, label: '5 req/s' });
+    expect(slow).toMatchObject({ target: nodeId.loadBalancer(LB_ARN), label: '5 req/s', data: { relation: 'traffic', requestsPerSecond: 5 } });
     expect(Number(fast.style?.strokeWidth)).toBeGreaterThan(Number(slow.style?.strokeWidth));
-    expect(traffic(0).animated).toBe(false);
+    expect(traffic(0).data?.requestsPerSecond).toBe(0);
   });
 
   it('shows the requests per second arriving at the load balancer, though the traffic model counts them per 10-second tick', () => {

@@ -1,6 +1,7 @@
 /**
  * Simulated clients (sim:SetTraffic): one source per load balancer, port, host and path, with an
- * animated edge to its load balancer whose thickness grows with the request rate.
+ * edge to its load balancer whose thickness grows with the request rate (its dashes flow while
+ * the session plays: flow.ts).
  */
 import { rateAt } from '../../../engine/control/traffic/patterns';
 import { nodeId } from '../ids';
@@ -41,7 +42,6 @@ export function buildTraffic(ctx: BuildContext): void {
       source: id,
       target,
       label: `${requestsPerSecond} req/s`,
-      animated: requestsPerSecond > 0,
       style: { strokeWidth: trafficWidth(requestsPerSecond) },
       data: { relation: 'traffic', requestsPerSecond },
     });
