@@ -29,7 +29,7 @@ import { nodeTypes } from './nodeTypes';
 import { edgeTypes } from './edges/LabelledEdge';
 import { createGraphCache } from './stable';
 import { highlightEdges } from './edgeStyle';
-import { applyFlow, createFlowClock } from './flow';
+import { createFlowClock } from './flow';
 import { idOfSelection, selectionOf } from './ids';
 import { initialViewport, viewKey } from './viewport';
 import type { SandboxEdge, SandboxNode } from './types';
@@ -105,18 +105,25 @@ export function Canvas() {
   }, [graph, drag, selectedId]);
   const lastEdges = useRef<SandboxEdge[]>([]);
   const highlighted = useMemo(() => new WeakMap<SandboxEdge, SandboxEdge>(), [selectedId]);
-  // Traffic dashes move with each redraw while playing (flow.ts), never on frames of their own.
-  const playing = useSession((s) => s.playing);
-  const flowClock = useMemo(() => createFlowClock(), []);
-  const flowing = useMemo(() => applyFlow(graph.edges, flowClock.read(playing, performance.now())), [graph, playing, flowClock]);
   const edges = useMemo(() => {
-    const next = highlightEdges(flowing, selectedId, highlighted);
+    const next = highlightEdges(graph.edges, selectedId, highlighted);
     return (lastEdges.current = sameElements(lastEdges.current, next) ? lastEdges.current : next);
-  }, [flowing, selectedId, highlighted]);
+  }, [graph, selectedId, highlighted]);
   // A ref, so onNodeClick keeps its identity across rebuilds: React Flow hands it to every node
   // wrapper, and a new function would re-render all of them each time the world changes.
   const parentOf = useRef(new Map<string, string | undefined>());
   parentOf.current = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.parentId])), [graph]);
+
+  // Traffic dashes move with each redraw while playing (flow.ts): one custom property on the edges'
+  // container, written after the redraw, so they never take a frame of their own.
+  const playing = useSession((s) => s.playing);
+  const flowClock = useMemo(() => createFlowClock(), []);
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const seconds = flowClock.read(playing, performance.now());
+    const container = root.current?.querySelector<HTMLElement>('.react-flow__edges') ?? root.current;
+    container?.style.setProperty('--sb-flow', seconds.toFixed(3));
+  }, [graph, playing, flowClock]);
 
   const onNodesChange = useCallback((changes: NodeChange<SandboxNode>[]) => {
     for (const change of changes) {
@@ -154,7 +161,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="h-full w-full" data-testid="canvas">
+    <div ref={root} className="h-full w-full" data-testid="canvas">
       <ReactFlow<SandboxNode, SandboxEdge>
         nodes={nodes}
         edges={edges}

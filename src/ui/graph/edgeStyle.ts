@@ -32,6 +32,8 @@ export function styleEdge(edge: SandboxEdge): SandboxEdge {
   };
 }
 
+const withClass = (edge: SandboxEdge, name: string): string => (edge.className ? `${edge.className} ${name}` : name);
+
 /**
  * The selected resource's edges stand out; the others step back. With a `cache` (one per
  * selection), an edge that did not change keeps its highlighted object across rebuilds.
@@ -43,8 +45,8 @@ export function highlightEdges(edges: SandboxEdge[], selectedId: string | undefi
     if (kept) return kept;
     const mine = edge.source === selectedId || edge.target === selectedId;
     const styled = mine
-      ? { ...edge, zIndex: 10, className: 'sb-edge-selected', style: { ...edge.style, strokeWidth: Math.max(3, Number(edge.style?.strokeWidth ?? 0)) } }
-      : { ...edge, className: 'sb-edge-dim' };
+      ? { ...edge, zIndex: 10, className: withClass(edge, 'sb-edge-selected'), style: { ...edge.style, strokeWidth: Math.max(3, Number(edge.style?.strokeWidth ?? 0)) } }
+      : { ...edge, className: withClass(edge, 'sb-edge-dim') };
     cache?.set(edge, styled);
     return styled;
   });

@@ -1,9 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { applyFlow, createFlowClock, FLOW_DASH, flowOffset, flowSpeed } from './flow';
+import { createFlowClock, FLOW_DASH, flowSpeed, flowStyle } from './flow';
 import { PLAYBACK_REFRESH_MS } from '../../store/player';
-import type { SandboxEdge } from './types';
-
-const traffic = (requestsPerSecond: number): SandboxEdge => ({ id: `t${requestsPerSecond}`, source: 'a', target: 'b', data: { relation: 'traffic', requestsPerSecond } });
 
 describe('traffic flow on the canvas', () => {
   it('moves faster for more requests, and each redraw of playback moves it less than half a dash period (no aliasing)', () => {
@@ -22,12 +19,8 @@ describe('traffic flow on the canvas', () => {
     expect(clock.read(true, 60_000)).toBeCloseTo(0.35, 9); // a hidden tab: at most 0.25 s per redraw
   });
 
-  it('sets the dashes of edges with traffic only', () => {
-    const idle = traffic(0);
-    const other: SandboxEdge = { id: 'x', source: 'a', target: 'b', data: { relation: 'service' } };
-    const [busy, stillIdle, same] = applyFlow([traffic(50), idle, other], 2);
-    expect(busy.style).toMatchObject({ strokeDasharray: '8 6', strokeDashoffset: flowOffset(2, 50) });
-    expect(stillIdle).toBe(idle);
-    expect(same).toBe(other);
+  it('gives a busy edge dashes and its speed, an idle one neither', () => {
+    expect(flowStyle(50)).toEqual({ strokeDasharray: '8 6', '--sb-flow-speed': Math.round(flowSpeed(50) * 10) / 10 });
+    expect(flowStyle(0)).toEqual({});
   });
 });

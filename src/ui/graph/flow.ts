@@ -9,8 +9,13 @@
  * ~380 ms of main-thread work per second even while paused, more than the whole simulation and
  * canvas cost of 60x playback. The step per redraw stays under half a dash period, so the motion
  * never aliases into standing still or running backwards.
+ *
+ * How: each traffic edge's path carries its speed (`--sb-flow-speed`, px per second, set once with
+ * its rate) and the canvas sets the flow clock (`--sb-flow`, seconds) on the edges' container at
+ * each redraw; canvas.css turns the two into stroke-dashoffset. So a redraw rewrites one custom
+ * property, and no edge object changes (React Flow re-renders none of them for it).
  */
-import type { SandboxEdge } from './types';
+import type { CSSProperties } from 'react';
 
 /** The dash pattern of a traffic edge (px): a dash and a gap. */
 export const FLOW_DASH: readonly [number, number] = [8, 6];
@@ -42,11 +47,8 @@ export function createFlowClock() {
   };
 }
 
-/** The edges with each carrying traffic edge's dashes at `seconds` of flow (other edges as they are). */
-export function applyFlow(edges: SandboxEdge[], seconds: number): SandboxEdge[] {
-  return edges.map((edge) => {
-    const rate = edge.data?.relation === 'traffic' ? (edge.data.requestsPerSecond ?? 0) : 0;
-    if (!(rate > 0)) return edge;
-    return { ...edge, style: { ...edge.style, strokeDasharray: FLOW_DASH.join(' '), strokeDashoffset: flowOffset(seconds, rate) } };
-  });
+/** The style that makes a traffic edge's dashes flow (with canvas.css's .sb-flow rule), or nothing when idle. */
+export function flowStyle(requestsPerSecond: number): CSSProperties {
+  if (!(requestsPerSecond > 0)) return {};
+  return { strokeDasharray: FLOW_DASH.join(' '), ['--sb-flow-speed' as string]: Math.round(flowSpeed(requestsPerSecond) * 10) / 10 };
 }

@@ -7,6 +7,7 @@ import { rateAt } from '../../../engine/control/traffic/patterns';
 import { nodeId } from '../ids';
 import { LAYOUT } from '../sizes';
 import type { BuildContext } from './context';
+import { flowStyle } from '../flow';
 
 /** Edge stroke width for a request rate: 1.5 px idle, growing with the log of the rate, at most 9 px. */
 export function trafficWidth(requestsPerSecond: number): number {
@@ -42,7 +43,8 @@ export function buildTraffic(ctx: BuildContext): void {
       source: id,
       target,
       label: `${requestsPerSecond} req/s`,
-      style: { strokeWidth: trafficWidth(requestsPerSecond) },
+      style: { strokeWidth: trafficWidth(requestsPerSecond), ...flowStyle(requestsPerSecond) },
+      className: requestsPerSecond > 0 ? 'sb-flow' : undefined,
       data: { relation: 'traffic', requestsPerSecond },
     });
   }
