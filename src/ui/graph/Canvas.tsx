@@ -114,15 +114,15 @@ export function Canvas() {
   const parentOf = useRef(new Map<string, string | undefined>());
   parentOf.current = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.parentId])), [graph]);
 
-  // Traffic dashes move with each redraw while playing (flow.ts): one custom property on the edges'
-  // container, written after the redraw, so they never take a frame of their own.
+  // Traffic dashes move with each redraw while playing (flow.ts): a custom property on each flowing
+  // path (not on a container: that would restyle every edge), written after the redraw, so they
+  // never take a frame of their own.
   const playing = useSession((s) => s.playing);
   const flowClock = useMemo(() => createFlowClock(), []);
   const root = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const seconds = flowClock.read(playing, performance.now());
-    const container = root.current?.querySelector<HTMLElement>('.react-flow__edges') ?? root.current;
-    container?.style.setProperty('--sb-flow', seconds.toFixed(3));
+    const seconds = flowClock.read(playing, performance.now()).toFixed(3);
+    root.current?.querySelectorAll<SVGPathElement>('.sb-flow path.react-flow__edge-path').forEach((path) => path.style.setProperty('--sb-flow', seconds));
   }, [graph, playing, flowClock]);
 
   const onNodesChange = useCallback((changes: NodeChange<SandboxNode>[]) => {

@@ -11,9 +11,9 @@
  * never aliases into standing still or running backwards.
  *
  * How: each traffic edge's path carries its speed (`--sb-flow-speed`, px per second, set once with
- * its rate) and the canvas sets the flow clock (`--sb-flow`, seconds) on the edges' container at
- * each redraw; canvas.css turns the two into stroke-dashoffset. So a redraw rewrites one custom
- * property, and no edge object changes (React Flow re-renders none of them for it).
+ * its rate) and the canvas sets the flow clock (`--sb-flow`, seconds) on each flowing path at each
+ * redraw; canvas.css turns the two into stroke-dashoffset. So a redraw rewrites one custom property
+ * per flowing edge, and no edge object changes (React Flow re-renders none of them for it).
  */
 import type { CSSProperties } from 'react';
 

@@ -62,6 +62,11 @@ export function toGraph(world: World, now: number, view: GraphView = {}, cache?:
   const graph: Graph = { nodes: ctx.nodes, edges: ctx.edges.map(styleEdge) };
   const fallback = bandLayout(graph);
   for (const node of graph.nodes) {
+    // Every node's size is decided here, so React Flow is told it as already measured: a node
+    // object that changed (new data each redraw) then keeps its handles and stays drawn, where
+    // without `measured` React Flow hides it and its edges until its ResizeObserver measures it
+    // again, a second render and layout per redraw (issue #4's frame budget).
+    if (node.width !== undefined && node.height !== undefined) node.measured = { width: node.width, height: node.height };
     if (node.parentId) continue;
     node.position = view.positions?.[node.id] ?? view.layout?.[node.id] ?? fallback[node.id] ?? node.position;
   }
