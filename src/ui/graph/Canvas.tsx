@@ -17,7 +17,7 @@
  *   clicking the pane clears it. Dragging from a handle to another reports a connect intent to
  *   the palette (palette/connect.ts).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, ReactFlow, useReactFlow, useStore, type Connection, type NodeChange, type NodeMouseHandler, type OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -63,7 +63,10 @@ export function Canvas() {
   // The canvas redraws whenever the session publishes a change: while playing that is at most
   // every PLAYBACK_REFRESH_MS (store/player.ts), in the same frame as the clock; otherwise at once
   // (an edit, a step, a seek while scrubbing).
-  const version = useSession((s) => s.version);
+  const latestVersion = useSession((s) => s.version);
+  // A redraw is a transition: React builds it in slices between frames (the clock's update goes
+  // first), and a newer version replaces one still in progress.
+  const version = useDeferredValue(latestVersion);
   const sim = useSession((s) => s.sim);
   const batch = useSession((s) => s.batch);
   const positions = useEditor((s) => s.positions);
