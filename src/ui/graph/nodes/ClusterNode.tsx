@@ -20,7 +20,7 @@ export const ClusterNode = memo(function ClusterNode({ data }: NodeProps<Cluster
         <span className="font-semibold text-slate-900">{data.clusterName}</span>
         <Pill tone={data.status === 'ACTIVE' ? 'green' : 'grey'}>{data.status}</Pill>
         <span className="ml-auto text-[11px] text-slate-600">
-          {data.registeredContainerInstancesCount} container instances · {data.runningTasksCount} running · {data.pendingTasksCount} pending
+          {data.registeredContainerInstancesCount} container instance{data.registeredContainerInstancesCount === 1 ? '' : 's'} · {data.runningTasksCount} running · {data.pendingTasksCount} pending
           {data.activeServicesCount > 0 ? ` · ${data.activeServicesCount} services` : ''}
         </span>
       </header>
