@@ -8,6 +8,7 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { SandboxEdge } from '../types';
+import { useCompact } from '../nodes/detail';
 
 /** The label's look (was EdgeText's labelStyle and labelBgStyle: slate text on a near-white pad). */
 const LABEL_FILL = '#475569';
@@ -16,10 +17,12 @@ const HALO = '#f8fafc';
 function LabelledEdgeComponent({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, style, markerEnd, markerStart, interactionWidth }: EdgeProps<SandboxEdge>) {
   ((globalThis as any).__rc ??= {})['LabelledEdgeComponent'] = ((globalThis as any).__rc['LabelledEdgeComponent'] ?? 0) + 1;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  // Zoomed out past the level of detail (nodes/detail.ts), labels are too small to read: not drawn.
+  const compact = useCompact();
   return (
     <>
       <BaseEdge path={path} style={style} markerEnd={markerEnd} markerStart={markerStart} interactionWidth={interactionWidth} />
-      {label !== undefined && label !== null && label !== '' ? (
+      {!compact && label !== undefined && label !== null && label !== '' ? (
         <text
           className="sb-edge-label"
           x={labelX}

@@ -4,6 +4,7 @@ import { Server } from 'lucide-react';
 import type { ContainerInstanceData, ContainerInstanceNode as ContainerInstanceNodeType } from '../types';
 import { useEditor } from '../../../store/editor-hooks';
 import { Meter, Pill, type PillTone } from './parts';
+import { useCompact } from './detail';
 
 function statusOf(data: ContainerInstanceData): { text: string; tone: PillTone; why: string } {
   if (data.status === 'DRAINING') return { text: 'DRAINING', tone: 'orange', why: 'DRAINING: no new tasks are placed here; service tasks are replaced elsewhere.' };
@@ -20,6 +21,22 @@ export const ContainerInstanceNode = memo(function ContainerInstanceNode({ id, d
   const expanded = useEditor((s) => !!s.expanded[id]);
   const toggle = useEditor((s) => s.toggleExpanded);
   const active = data.status === 'ACTIVE' && data.agentConnected;
+  const compact = useCompact();
+  if (compact) {
+    return (
+      <div
+        role="group"
+        aria-label={`container instance ${data.ec2InstanceId} ${status.text}`}
+        data-testid="container-instance"
+        data-status={data.status ?? data.ec2State}
+        title={`${data.containerInstanceArn ?? 'not registered yet'}\nEC2 ${data.ec2InstanceId} (${data.instanceType}) in ${data.availabilityZone}\n${status.why}`}
+        className={`h-full w-full cursor-pointer rounded-lg border-2 bg-white px-2.5 py-1.5 ${active ? 'border-slate-300' : 'border-dashed border-slate-400'}`}
+      >
+        <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
+        <div className="font-mono text-xs font-semibold text-slate-700">{data.ec2InstanceId}</div>
+      </div>
+    );
+  }
   return (
     <div
       role="group"

@@ -5,6 +5,7 @@ import { taskStatusLook } from '../../status';
 import { formatElapsed } from '../../format';
 import { useEditor } from '../../../store/editor-hooks';
 import { TARGET_LOOK } from './health';
+import { useCompact } from './detail';
 
 function tooltip(data: TaskData): string {
   const lines = [
@@ -31,6 +32,21 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskNodeType>
   const look = taskStatusLook(data.lastStatus);
   const ofSelectedService = useEditor((s) => !!data.serviceArn && s.selection?.kind === 'service' && s.selection.id === data.serviceArn);
   const ring = data.targetHealth ? `ring-2 ring-offset-1 ${TARGET_LOOK[data.targetHealth.state].ring}` : '';
+  if (useCompact()) {
+    return (
+      <div
+        role="group"
+        aria-label={`task ${data.taskId} ${data.lastStatus}`}
+        data-testid="task"
+        data-status={data.lastStatus}
+        data-target-health={data.targetHealth?.state}
+        title={tooltip(data)}
+        className={`sb-task h-full w-full cursor-pointer rounded-md border ${look.chip} ${ring}`}
+      >
+        <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
+      </div>
+    );
+  }
   return (
     <div
       role="group"

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { LucideIcon } from 'lucide-react';
 import { percent } from '../../format';
+import { useCompact } from './detail';
 import type { ResourceBar } from '../types';
 
 /** Accent per AWS service, so a learner sees which service a resource belongs to. */
@@ -67,6 +68,14 @@ export interface CardProps {
 
 export function Card({ accent, icon: Icon, kind, name, status, testId, label, title, dashed, children, handles = {} }: CardProps) {
   const a = ACCENT[accent];
+  if (useCompact()) {
+    return (
+      <div role="group" aria-label={label} data-testid={testId} title={title ?? `${kind} ${name}`} className={`h-full w-full overflow-hidden rounded-lg border-2 bg-white px-2.5 py-1.5 ${a.border} ${dashed ? 'border-dashed' : ''}`}>
+        {handles && <Handles {...handles} />}
+        <div className={`text-[13px] font-semibold ${a.label}`}>{name}</div>
+      </div>
+    );
+  }
   return (
     <div
       role="group"
