@@ -61,6 +61,26 @@ export async function fitView(page) {
   await page.locator('.react-flow__controls-fitview').click();
 }
 
+/** The canvas's zoom (the scale of React Flow's viewport transform). */
+export async function zoomOf(page) {
+  return page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a);
+}
+
+/**
+ * Zooms in on the first cluster (mouse wheel over its middle, so it stays under the pointer) until
+ * the zoom is at least `zoom`.
+ */
+export async function zoomTo(page, zoom) {
+  const box = await page.locator('.react-flow__node-cluster').first().boundingBox();
+  if (!box) throw new Error('bench-ui: no cluster to zoom in on');
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  for (let i = 0; i < 60 && (await zoomOf(page)) < zoom; i++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(400);
+}
+
 /**
  * Drags the pane for `seconds`: whole strokes of `distance` px in `steps` mouse moves, right and
  * left in turn (and a little down and up), so the view comes back where it started after an even

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { ContainerInstanceNode, RepositoryNode, SandboxNode, TaskNode } from './types';
+import type { ClusterNode, ContainerInstanceNode, RepositoryNode, SandboxNode, TaskNode } from './types';
 import { nodeId, repositoryUriOf, STOPPED_TASK_VISIBLE_SECONDS, toGraph } from './toGraph';
 import { CLUSTER_ARN, CI_A, HOST, REPO_ARN, TD_ARN, sampleWorld, task, taskArnOf } from './fixtures';
 import { createGraphCache } from './stable';
@@ -51,6 +51,16 @@ describe('toGraph: task definitions', () => {
 });
 
 describe('toGraph: clusters, AZ lanes and container instances', () => {
+  it('counts the lanes it draws, so a cluster whose instances are still registering is not called empty', () => {
+    const world = sampleWorld();
+    const cluster = () => byId(toGraph(world, 200).nodes, nodeId.cluster(CLUSTER_ARN)) as ClusterNode;
+    expect(cluster().data.laneCount).toBeGreaterThan(0);
+    for (const arn of Object.keys(world.containerInstances)) delete world.containerInstances[arn];
+    world.instances = {};
+    world.tasks = {};
+    expect(cluster().data.laneCount).toBe(0);
+  });
+
   it('gives a cluster one lane per availability zone in use, in AZ order', () => {
     const { nodes } = toGraph(sampleWorld(), 200);
     const lanes = nodes.filter((n) => n.type === 'azLane');

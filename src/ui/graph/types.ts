@@ -46,6 +46,8 @@ export type ClusterData = {
   pendingTasksCount: number;
   activeServicesCount: number;
   capacityProviders: string[];
+  /** How many lanes (AZs with instances or tasks) the cluster draws: with none, it says it is empty. */
+  laneCount: number;
 };
 export type ClusterNode = Node<ClusterData, 'cluster'>;
 

@@ -56,6 +56,7 @@ export function buildClusters(ctx: BuildContext, tasks: Task[], chips: ChipConte
         pendingTasksCount: clusterTasks.filter(isPendingTask).length,
         activeServicesCount: Object.values(world.services).filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE').length,
         capacityProviders: cluster.capacityProviders,
+        laneCount: 0,
       },
       width: LAYOUT.emptyCluster.width,
       height: LAYOUT.emptyCluster.height,
@@ -63,6 +64,7 @@ export function buildClusters(ctx: BuildContext, tasks: Task[], chips: ChipConte
     nodes.push(node);
     const children: SandboxNode[] = [];
     const lanes = laneContents(instances, clusterTasks, world.containerInstances);
+    node.data.laneCount = lanes.length;
     let x: number = LAYOUT.pad;
     const laneNodes: SandboxNode[] = [];
     let laneHeight: number = LAYOUT.lane.minHeight;

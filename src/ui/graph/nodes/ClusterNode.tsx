@@ -6,7 +6,8 @@ import { Handles, Pill } from './parts';
 
 /** An ECS cluster: a group holding one lane per availability zone in use. */
 export const ClusterNode = memo(function ClusterNode({ data }: NodeProps<ClusterNodeType>) {
-  const empty = data.registeredContainerInstancesCount === 0 && data.runningTasksCount === 0 && data.pendingTasksCount === 0;
+  // Instances still booting are drawn in their lanes: the cluster is only "empty" with no lane.
+  const empty = data.laneCount === 0;
   return (
     <section
       aria-label={`cluster ${data.clusterName}`}
