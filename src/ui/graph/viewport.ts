@@ -18,11 +18,13 @@ const PADDING = 20;
 /** Never magnify past 1: cards are drawn for zoom 1. */
 const MAX_ZOOM = 1;
 /**
- * Choice: below this zoom the cards' small print (10-px labels) stops being readable, so when the
+ * Choice: below this zoom the cards' names (13 px) stop being readable at a glance, so when the
  * focus does not fit, the view stays at this zoom and shows the focus from its top-left corner
- * (the learner pans or presses fit for the rest).
+ * (the learner pans or presses fit for the rest). 0.55 frames the default scenario whole on a
+ * 1280x720 screen (0.7 cut off its task chips and target group there), and stays above the
+ * level of detail (nodes/detail.ts COMPACT_ZOOM), so every card is drawn in full.
  */
-export const READABLE_ZOOM = 0.7;
+export const READABLE_ZOOM = 0.55;
 
 interface Box {
   x: number;
