@@ -1,7 +1,9 @@
 /**
  * How each kind of edge is drawn (one visual language): image links dashed orange, deployments
  * violet, ELB chain fuchsia, targets in their health colour, scaling teal, alarms rose, traffic
- * sky blue with dashes that flow while playing (flow.ts). Every edge also has a label, so colour is never the only signal.
+ * sky blue with dashes that flow while playing (flow.ts). Every edge also has a label, so colour is
+ * never the only signal (a target edge's is drawn when its end is selected; its task chip writes
+ * the target's state out meanwhile).
  */
 import { TARGET_LOOK } from './nodes/health';
 import type { EdgeRelation, SandboxEdge } from './types';
@@ -45,7 +47,7 @@ export function highlightEdges(edges: SandboxEdge[], selectedId: string | undefi
     if (kept) return kept;
     const mine = edge.source === selectedId || edge.target === selectedId;
     const styled = mine
-      ? { ...edge, zIndex: 10, className: withClass(edge, 'sb-edge-selected'), style: { ...edge.style, strokeWidth: Math.max(3, Number(edge.style?.strokeWidth ?? 0)) } }
+      ? { ...edge, zIndex: 10, className: withClass(edge, 'sb-edge-selected'), data: edge.data && { ...edge.data, highlighted: true }, style: { ...edge.style, strokeWidth: Math.max(3, Number(edge.style?.strokeWidth ?? 0)) } }
       : { ...edge, className: withClass(edge, 'sb-edge-dim') };
     cache?.set(edge, styled);
     return styled;

@@ -38,7 +38,7 @@ describe('toGraph: blue/green with task sets and CodeDeploy', () => {
     const g = graphAt(DEPLOY_AT_SECONDS + 120);
     const prod = g.nodes.find((n) => n.type === 'listener' && (n as ListenerNode).data.port === 80) as ListenerNode;
     const labels = g.edges.filter((e) => e.source === prod.id && e.data?.relation === 'forward').map((e) => e.label).sort();
-    expect(labels).toEqual(['forward 10%', 'forward 90%']);
+    expect(labels).toEqual(['10%', '90%']);
     expect(prod.data.codeDeploy).toBe('CodeDeploy InProgress: 10% → web-green');
     expect(prod.data.defaultAction).toBe('forward to web-blue 90%, web-green 10%');
   });
@@ -59,7 +59,7 @@ describe('toGraph: blue/green with task sets and CodeDeploy', () => {
     const end = service(DEPLOY_AT_SECONDS + 700).data;
     expect(end.taskSets?.map((t) => [t.status, t.taskDefinition])).toEqual([['PRIMARY', 'web:2']]);
     expect(end.codeDeploy).toMatchObject({ status: 'Succeeded', greenWeight: 100 });
-    expect(forwardLabels(DEPLOY_AT_SECONDS + 700)).toEqual(expect.arrayContaining(['web-green forward 100%', 'web-blue forward 0%']));
+    expect(forwardLabels(DEPLOY_AT_SECONDS + 700)).toEqual(expect.arrayContaining(['web-green 100%', 'web-blue 0%']));
   });
 
   it('keeps the service card tall enough for its task sets and the CodeDeploy line', () => {

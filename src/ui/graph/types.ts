@@ -295,6 +295,8 @@ export type SandboxEdgeData = {
   imageTag?: string;
   targetState?: TargetHealthState;
   requestsPerSecond?: number;
+  /** An edge of the selected resource (edgeStyle.ts highlightEdges): its label shows even where others' are quiet. */
+  highlighted?: boolean;
 };
 export type SandboxEdge = Edge<SandboxEdgeData>;
 

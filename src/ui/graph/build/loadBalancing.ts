@@ -94,13 +94,15 @@ export function buildLoadBalancing(ctx: BuildContext, targets: TargetIndex, draw
       edges.push({ id: `listener:${lb}->${id}`, source: lb, target: id, data: { relation: 'listener' } });
     }
     const forwarded = new Set(forwardTargets([...listener.DefaultActions, ...ruleActions.flat()]));
-    // A weighted forward (blue/green, canary) labels each edge with its target group's share.
+    // A weighted forward (blue/green, canary) labels each edge with its target group's share, just
+    // "90%": the gap between listeners and target groups is narrow, and the listener card spells
+    // the forward out.
     const shares = forwardShares(listener.DefaultActions[0]);
     for (const tgArn of forwarded) {
       if (!world.targetGroups[tgArn]) continue;
       const tg = nodeId.targetGroup(tgArn);
       const share = shares?.get(tgArn);
-      edges.push({ id: `forward:${id}->${tg}`, source: id, target: tg, label: share === undefined ? 'forward' : `forward ${share}%`, data: { relation: 'forward' } });
+      edges.push({ id: `forward:${id}->${tg}`, source: id, target: tg, label: share === undefined ? 'forward' : `${share}%`, data: { relation: 'forward' } });
     }
   }
   for (const tg of Object.values(world.targetGroups).sort((a, b) => a.TargetGroupName.localeCompare(b.TargetGroupName))) {

@@ -14,15 +14,19 @@ import { useCompact } from '../nodes/detail';
 const LABEL_FILL = '#475569';
 const HALO = '#f8fafc';
 
-function LabelledEdgeComponent({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, style, markerEnd, markerStart, interactionWidth }: EdgeProps<SandboxEdge>) {
+function LabelledEdgeComponent({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, style, markerEnd, markerStart, interactionWidth, data }: EdgeProps<SandboxEdge>) {
   ((globalThis as any).__rc ??= {})['LabelledEdgeComponent'] = ((globalThis as any).__rc['LabelledEdgeComponent'] ?? 0) + 1;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   // Zoomed out past the level of detail (nodes/detail.ts), labels are too small to read: not drawn.
   const compact = useCompact();
+  // A target edge's state is also written on its task chip ("✓ target healthy") and carried by its
+  // colour: its label shows only when its target group or task is selected, so a service's dozen
+  // target edges do not stack the same word over the cluster.
+  const quiet = compact || (data?.relation === 'target' && !data.highlighted);
   return (
     <>
       <BaseEdge path={path} style={style} markerEnd={markerEnd} markerStart={markerStart} interactionWidth={interactionWidth} />
-      {!compact && label !== undefined && label !== null && label !== '' ? (
+      {!quiet && label !== undefined && label !== null && label !== '' ? (
         <text
           className="sb-edge-label"
           x={labelX}
