@@ -56,3 +56,27 @@ test('a dragged cluster stays where it was dropped, and clicking a task selects 
   await page.screenshot({ path: 'test-results/canvas.png' });
   expect(errors).toEqual([]);
 });
+
+// Level of detail (src/ui/graph/nodes/detail.ts): zoomed out past 0.4 the cards keep their
+// outline, colour and name (tasks their status colour) and drop the small print; zooming back in
+// brings it back. Either way a task is still a task with its state for tests and screen readers.
+test('zoomed far out, cards are drawn compact; zoomed back in, in full', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('group', { name: 'speed' }).getByRole('button', { name: '60x' }).click();
+  const running = page.getByRole('group', { name: /^task \S+ RUNNING$/ });
+  await expect(running.first()).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('task-status').first()).toBeVisible();
+  const zoom = () => page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+
+  for (let i = 0; i < 20 && (await zoom()) >= 0.4; i++) await page.locator('.react-flow__controls-zoomout').click();
+  expect(await zoom()).toBeLessThan(0.4);
+  await expect(page.getByTestId('task-status')).toHaveCount(0);
+  await expect(running.first()).toBeAttached();
+  await expect(page.getByRole('meter')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/canvas-compact.png' });
+
+  for (let i = 0; i < 20 && (await zoom()) < 0.4; i++) await page.locator('.react-flow__controls-zoomin').click();
+  await expect(page.getByTestId('task-status').first()).toBeVisible();
+  await expect(page.getByRole('meter').first()).toBeVisible();
+});

@@ -22,31 +22,27 @@ export const ContainerInstanceNode = memo(function ContainerInstanceNode({ id, d
   const toggle = useEditor((s) => s.toggleExpanded);
   const active = data.status === 'ACTIVE' && data.agentConnected;
   const compact = useCompact();
+  // What every instance carries, drawn whole or compact (nodes/detail.ts): its role, name, state and tooltip.
+  const identity = {
+    role: 'group',
+    'aria-label': `container instance ${data.ec2InstanceId} ${status.text}`,
+    'data-testid': 'container-instance',
+    'data-status': data.status ?? data.ec2State,
+    title: `${data.containerInstanceArn ?? 'not registered yet'}\nEC2 ${data.ec2InstanceId} (${data.instanceType}) in ${data.availabilityZone}\n${status.why}`,
+  };
+  const border = active ? 'border-slate-300' : 'border-dashed border-slate-400';
+  const handle = <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />;
   if (compact) {
     return (
-      <div
-        role="group"
-        aria-label={`container instance ${data.ec2InstanceId} ${status.text}`}
-        data-testid="container-instance"
-        data-status={data.status ?? data.ec2State}
-        title={`${data.containerInstanceArn ?? 'not registered yet'}\nEC2 ${data.ec2InstanceId} (${data.instanceType}) in ${data.availabilityZone}\n${status.why}`}
-        className={`h-full w-full cursor-pointer rounded-lg border-2 bg-white px-2.5 py-1.5 ${active ? 'border-slate-300' : 'border-dashed border-slate-400'}`}
-      >
-        <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
-        <div className="font-mono text-xs font-semibold text-slate-700">{data.ec2InstanceId}</div>
+      <div {...identity} className={`h-full w-full cursor-pointer rounded-lg border-2 bg-white px-2.5 py-1.5 ${border}`}>
+        {handle}
+        <div className="truncate font-mono text-[17px] font-semibold text-slate-700">{data.ec2InstanceId}</div>
       </div>
     );
   }
   return (
-    <div
-      role="group"
-      aria-label={`container instance ${data.ec2InstanceId} ${status.text}`}
-      data-testid="container-instance"
-      data-status={data.status ?? data.ec2State}
-      title={`${data.containerInstanceArn ?? 'not registered yet'}\nEC2 ${data.ec2InstanceId} (${data.instanceType}) in ${data.availabilityZone}\n${status.why}`}
-      className={`h-full w-full cursor-pointer rounded-lg border bg-white px-2.5 py-1.5 shadow-sm ${active ? 'border-slate-300' : 'border-dashed border-slate-400'}`}
-    >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
+    <div {...identity} className={`h-full w-full cursor-pointer rounded-lg border bg-white px-2.5 py-1.5 shadow-sm ${border}`}>
+      {handle}
       <div className="flex items-center gap-1.5">
         <Server aria-hidden="true" size={13} className="text-indigo-600" />
         <span className="truncate font-mono text-xs font-semibold text-slate-900">{data.ec2InstanceId}</span>

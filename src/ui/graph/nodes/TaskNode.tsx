@@ -32,32 +32,30 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskNodeType>
   const look = taskStatusLook(data.lastStatus);
   const ofSelectedService = useEditor((s) => !!data.serviceArn && s.selection?.kind === 'service' && s.selection.id === data.serviceArn);
   const ring = data.targetHealth ? `ring-2 ring-offset-1 ${TARGET_LOOK[data.targetHealth.state].ring}` : '';
-  if (useCompact()) {
+  const compact = useCompact();
+  // What every chip carries, drawn whole or compact (nodes/detail.ts): its role, name, state and tooltip.
+  const identity = {
+    role: 'group',
+    'aria-label': `task ${data.taskId} ${data.lastStatus}`,
+    'data-testid': 'task',
+    'data-status': data.lastStatus,
+    'data-target-health': data.targetHealth?.state,
+    title: tooltip(data),
+  };
+  const handle = <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />;
+  if (compact) {
     return (
-      <div
-        role="group"
-        aria-label={`task ${data.taskId} ${data.lastStatus}`}
-        data-testid="task"
-        data-status={data.lastStatus}
-        data-target-health={data.targetHealth?.state}
-        title={tooltip(data)}
-        className={`sb-task h-full w-full cursor-pointer rounded-md border ${look.chip} ${ring}`}
-      >
-        <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
+      <div {...identity} className={`sb-task h-full w-full cursor-pointer rounded-md border ${look.chip} ${ring}`}>
+        {handle}
       </div>
     );
   }
   return (
     <div
-      role="group"
-      aria-label={`task ${data.taskId} ${data.lastStatus}`}
-      data-testid="task"
-      data-status={data.lastStatus}
-      data-target-health={data.targetHealth?.state}
-      title={tooltip(data)}
+      {...identity}
       className={`sb-task relative h-full w-full cursor-pointer overflow-hidden rounded-md border px-1.5 pt-0.5 ${look.chip} ${ring} ${ofSelectedService ? 'outline-2 outline-offset-2 outline-sky-500' : ''}`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="sb-handle-hidden" />
+      {handle}
       <div className="flex items-center gap-1 text-[11px] font-semibold leading-tight">
         <span aria-hidden="true" className={data.lastStatus === 'PENDING' || data.lastStatus === 'PROVISIONING' ? 'sb-pulse' : ''}>
           {look.glyph}

@@ -1,8 +1,8 @@
 /**
  * Level of detail: below COMPACT_ZOOM the canvas draws each resource as its outline, colour and
- * name (task chips as their status colour), without the lines, bars and pills that are smaller
- * than a few pixels there. Choice: 0.4, where 10-13 px text renders at 4-5 px and cannot be read;
- * zooming in past it brings every detail back. A 500-node world in full view (~0.1) then draws a
+ * name, the name twice as large so the overview stays legible (task chips as their status colour),
+ * without the lines, bars and pills that are smaller than a few pixels there. Choice: 0.4, where
+ * 10-13 px text renders at 4-5 px and cannot be read; zooming in past it brings every detail back. A 500-node world in full view (~0.1) then draws a
  * fraction of its ~10,000 elements, so panning and playback repaint less (issue #4: "past a few
  * hundred tasks ... panning stays smooth"). Every node keeps its role, label, test id and tooltip.
  */

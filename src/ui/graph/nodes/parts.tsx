@@ -72,7 +72,7 @@ export function Card({ accent, icon: Icon, kind, name, status, testId, label, ti
     return (
       <div role="group" aria-label={label} data-testid={testId} title={title ?? `${kind} ${name}`} className={`h-full w-full overflow-hidden rounded-lg border-2 bg-white px-2.5 py-1.5 ${a.border} ${dashed ? 'border-dashed' : ''}`}>
         {handles && <Handles {...handles} />}
-        <div className={`text-[13px] font-semibold ${a.label}`}>{name}</div>
+        <div className={`truncate text-[26px] font-semibold leading-tight ${a.label}`}>{name}</div>
       </div>
     );
   }
