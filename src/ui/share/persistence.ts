@@ -12,9 +12,15 @@ export const AUTOSAVE_MS = 2000;
 
 export function startAutosave(store: SessionStore, storage: KeyValueStorage | undefined, everyMs = AUTOSAVE_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
+  const write = () => {
     timer = undefined;
     writeAutosave(storage, store.getState().toEnvelope());
+  };
+  // Choice: when due, the write waits for an idle moment (at most 1 s more), so serialising a large
+  // scenario does not land in a frame of 60x playback (issue #4's frame budget).
+  const save = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 1000 });
+    else write();
   };
   const unsubscribe = store.subscribe((s, prev) => {
     const changed = s.now !== prev.now || s.commands !== prev.commands || s.scenario !== prev.scenario;
@@ -24,7 +30,7 @@ export function startAutosave(store: SessionStore, storage: KeyValueStorage | un
     unsubscribe();
     if (timer !== undefined) {
       clearTimeout(timer);
-      save();
+      write();
     }
   };
 }
