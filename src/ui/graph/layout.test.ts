@@ -22,6 +22,20 @@ const box = (graph: Graph, id: string) => {
 };
 
 describe('the top-level layout (bands)', () => {
+  it('does not move the bands when the registry grows (another repository, another image): only what is below it in its column', () => {
+    const world = withTraffic(withService(sampleWorld()));
+    const before = toGraph(world, 200);
+    for (let i = 0; i < 5; i++) {
+      const arn = `${Object.keys(world.repositories)[0]}-${i}`;
+      world.repositories[arn] = { ...Object.values(world.repositories)[0], repositoryArn: arn, repositoryName: `extra-${i}` };
+    }
+    const after = toGraph(world, 200);
+    for (const id of [nodeId.service(SERVICE_ARN), nodeId.loadBalancer(LB_ARN), nodeId.targetGroup(TG_ARN), nodeId.cluster(CLUSTER_ARN)]) {
+      expect(box(after, id), id).toEqual(box(before, id));
+    }
+    expect(box(after, nodeId.taskDefinition(TD_ARN)).y).toBeGreaterThan(box(before, nodeId.taskDefinition(TD_ARN)).y);
+  });
+
   it('puts the request path in one row, in the order requests flow: load balancer, listener, target group', () => {
     const g = full();
     const [lb, listener, tg] = [box(g, nodeId.loadBalancer(LB_ARN)), box(g, nodeId.listener(LISTENER_ARN)), box(g, nodeId.targetGroup(TG_ARN))];

@@ -7,8 +7,8 @@
  *   [task def v1]    [policy] [service] [ALB] [listener] [target group] [CP]  <- row 1
  *   [task def v2]    [             cluster             ] [ cluster ]          <- clusters (row 2)
  *
- * - The deploy column (left): the ECR registry, then the task definitions stacked below it, next
- *   to the services they feed.
+ * - The deploy column (left): the ECR registry at the top, then the task definitions stacked
+ *   below it, next to the services they feed. The bands never depend on its height.
  * - Row 1: what runs and what reaches it, in the order things flow: scaling policies, services,
  *   load balancers, listeners, target groups, capacity providers, a column per kind (several of
  *   a kind stack). Services keep room for two deployments, so a rolling update growing a service
@@ -61,9 +61,10 @@ export function bandLayout(graph: Graph): Positions {
   const row1 = top.filter((n) => !placed.has(n)).sort(byOrder(ROW_1));
   const positions: Positions = {};
 
-  const registry = deploy.filter((n) => kindOf(n) === 'registry');
   const left = deploy.length ? Math.max(...deploy.map(widthOf)) + GAP_X : 0;
-  const row0Height = Math.max(0, ...sources.map(heightOf), ...registry.map(heightOf));
+  // Row 0's height comes from its sources only: the registry (in the deploy column, left of every
+  // band) grows with each repository and each pushed image, and must not push the bands down.
+  const row0Height = Math.max(0, ...sources.map(heightOf));
   const row1Y = row0Height ? row0Height + GAP_Y : 0;
 
   // Row 1 is a column per kind: two listeners (blue/green's production and test) or two target
@@ -97,11 +98,13 @@ export function bandLayout(graph: Graph): Positions {
     x = at + widthOf(node) + GAP_X;
   }
 
-  // The deploy column: the registry in row 0 (bottom-aligned), task definitions from row 1 down.
+  // The deploy column: the registry at the top, task definitions below it (from row 1 down). It is
+  // left of every band, so when it grows (a repository, an image) only the task definitions move.
   let y = row1Y;
   for (const node of deploy) {
     if (kindOf(node) === 'registry') {
-      positions[node.id] = { x: 0, y: row0Height - heightOf(node) };
+      positions[node.id] = { x: 0, y: 0 };
+      y = Math.max(y, heightOf(node) + GAP_Y);
       continue;
     }
     positions[node.id] = { x: 0, y };
