@@ -109,11 +109,15 @@ export async function panFor(page, seconds, { distance = 240, steps = 24 } = {})
   return moves;
 }
 
-/** Median and 95th percentile (nearest rank) of frame times. */
+/** Frames longer than two refreshes of a 60 Hz display (p95 sits at one of these steps). */
+export const SLOW_FRAME_MS = 1000 / 30 + 1;
+
+/** Median and 95th percentile (nearest rank) of frame times, and the share of slow frames (%). */
 export function summarize(gaps) {
   const sorted = [...gaps].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? NaN };
+  const slow = sorted.length ? (100 * sorted.filter((g) => g > SLOW_FRAME_MS).length) / sorted.length : NaN;
+  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? NaN, slow };
 }
 
 /** Elapsed simulated seconds shown by the clock (hh:mm:ss). */
