@@ -154,7 +154,10 @@ function addToTier(tier: MetricTier, at: number, count: number, sum: number, min
     // One value repeated: 'single' (the bucket says which value and how often), no list kept.
     if (tier.values) tier.values[slot] = single ? 'single' : null;
   } else {
-    if (tier.values) tier.values[slot] = mergeValues(valuesAt(tier, slot), single ? [min, count] : undefined); // before the bucket changes: 'single' reads it
+    // The same one value again (a count of 1s every traffic tick): still 'single', nothing to
+    // allocate. Otherwise merge the raw values before the bucket changes ('single' reads it).
+    const same = tier.values?.[slot] === 'single' && single && min === b[o + 3] && max === b[o + 4];
+    if (tier.values && !same) tier.values[slot] = mergeValues(valuesAt(tier, slot), single ? [min, count] : undefined);
     b[o + 1] += count;
     b[o + 2] += sum;
     b[o + 3] = Math.min(b[o + 3], min);
