@@ -90,11 +90,34 @@ export function findSeries(world: World, namespace: string, metricName: string, 
   return Object.hasOwn(world.metrics, key) ? world.metrics[key] : undefined;
 }
 
+/**
+ * A lookup cache per metrics object (namespace -> metric name -> dimensions key -> series): a
+ * producer that passes the same dimensionsKey string each time (publish/elb.ts) finds its series
+ * without building and hashing the long series key again (a tenth of the large-world bench). It
+ * only holds world.metrics' own series, which are never removed or replaced; a restored world has a
+ * new metrics object, so a new cache. Not part of the world: it changes no result.
+ */
+const seriesCache = new WeakMap<object, Map<string, Map<string, Map<string, MetricSeries>>>>();
+
+function cacheFor(world: World, namespace: string, metricName: string): Map<string, MetricSeries> {
+  let byNamespace = seriesCache.get(world.metrics);
+  if (!byNamespace) seriesCache.set(world.metrics, (byNamespace = new Map()));
+  let byName = byNamespace.get(namespace);
+  if (!byName) byNamespace.set(namespace, (byName = new Map()));
+  let byDimensions = byName.get(metricName);
+  if (!byDimensions) byName.set(metricName, (byDimensions = new Map()));
+  return byDimensions;
+}
+
 /** Records one datum for a metric, creating the series on first use. */
 export function putDatapoint(world: World, input: DatapointInput): void {
-  const key = seriesKeyWith(input.namespace, input.metricName, input.dimensionsKey ?? dimensionsKey(input.dimensions));
+  const dimsKey = input.dimensionsKey ?? dimensionsKey(input.dimensions);
+  const cache = cacheFor(world, input.namespace, input.metricName);
+  let series: MetricSeries | undefined = cache.get(dimsKey);
   // One lookup: a series key is a JSON array ("[..."), never an Object.prototype property name.
-  let series: MetricSeries | undefined = world.metrics[key];
+  const key = series ? '' : seriesKeyWith(input.namespace, input.metricName, dimsKey);
+  series ??= world.metrics[key];
+  if (series) cache.set(dimsKey, series);
   if (!series) {
     series = {
       Namespace: input.namespace,
@@ -107,6 +130,7 @@ export function putDatapoint(world: World, input: DatapointInput): void {
     };
     series.tiers[0].values = [];
     world.metrics[key] = series;
+    cache.set(dimsKey, series);
   }
   if (input.unit !== undefined) series.Unit = input.unit;
   series.firstAt = Math.min(series.firstAt, input.at);
