@@ -55,6 +55,16 @@ describe('the metric store', () => {
     );
   });
 
+  it('writes a datum into the world it is given, also to a copy of a world already written to (restored snapshots)', () => {
+    const w = createWorld();
+    const dims = [{ Name: 'LoadBalancer', Value: 'app/web/1' }];
+    putDatapoint(w, { namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: dims, dimensionsKey: '[["LoadBalancer","app/web/1"]]', at: 5, value: 1 });
+    const copy = structuredClone(w);
+    putDatapoint(copy, { namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: dims, dimensionsKey: '[["LoadBalancer","app/web/1"]]', at: 6, value: 1 });
+    expect(readPeriod(findSeries(copy, 'AWS/ApplicationELB', 'RequestCount', dims)!, 0, 60, 60)!.SampleCount).toBe(2);
+    expect(readPeriod(findSeries(w, 'AWS/ApplicationELB', 'RequestCount', dims)!, 0, 60, 60)!.SampleCount).toBe(1);
+  });
+
   it('keeps memory bounded: a 15-day run of one datapoint a minute stores at most the tiers capacity', () => {
     const w = createWorld();
     for (let t = 0; t < 15 * DAY; t += 60) putDatapoint(w, { namespace: 'App', metricName: 'X', at: t, value: 1 });
