@@ -16,7 +16,7 @@
  */
 import type { Scenario } from '../../src/scenario/schema';
 import { ScenarioBuilder } from '../../src/scenario/gallery/builder';
-import { applicationLoadBalancer, ecrImage, ECS_OPTIMIZED_AMI, subnetOf, ZONES } from '../../src/scenario/gallery/common';
+import { applicationLoadBalancer, cpuTargetTracking, ecrImage, ECS_OPTIMIZED_AMI, subnetOf, ZONES } from '../../src/scenario/gallery/common';
 
 export const CLUSTERS = 6;
 export const INSTANCES_PER_AZ = 4;
@@ -85,19 +85,7 @@ function build(): Scenario {
       const path = s === 0 ? '/' : `/${service(s)}/x`;
       b.call('sim:SetTraffic', { loadBalancerName: `${cluster(c)}-alb`, path, requestsPerSecond: s === 0 ? 50 : 200, pattern: s === 0 ? 'spike' : 'daily' });
     }
-    const target = { ServiceNamespace: 'ecs', ResourceId: `service/${cluster(c)}/${service(0)}`, ScalableDimension: 'ecs:service:DesiredCount' };
-    b.call('application-autoscaling:RegisterScalableTarget', { ...target, MinCapacity: TASKS, MaxCapacity: TASKS + 2 });
-    b.call('application-autoscaling:PutScalingPolicy', {
-      ...target,
-      PolicyName: 'cpu50',
-      PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: {
-        TargetValue: 50,
-        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-        ScaleOutCooldown: 60,
-        ScaleInCooldown: 120,
-      },
-    });
+    cpuTargetTracking(b, cluster(c), service(0), TASKS, TASKS + 2, 120);
   }
   b.advance(PLAYHEAD_SECONDS - 60);
   for (let u = 0; u < UPDATES; u++) {

@@ -62,14 +62,28 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
   let failures: StepFailure[] = [];
   let checkpoints: Checkpoint[] = [];
   let horizon = 0;
-  /** Wall ms spent running since the last checkpoint, and what the last snapshot took (with a wall clock). */
+  /**
+   * With a wall clock: ms spent running since the last checkpoint (counted up to `mark`, the last
+   * reading), and what the last snapshot took.
+   */
   let work = 0;
+  let mark = 0;
   let snapshotMs = 0;
 
+  /** Adds the time since the last reading to `work`. */
+  function measure(): void {
+    if (!wall) return;
+    const now = wall();
+    work += now - mark;
+    mark = now;
+  }
+
   function checkpoint(at: number): void {
-    const started = wall?.();
+    measure();
+    const started = mark;
     checkpoints = addCheckpoint(checkpoints, takeCheckpoint(sim, at, failures));
-    if (wall && started !== undefined) snapshotMs = wall() - started;
+    measure();
+    snapshotMs = mark - started;
     work = 0;
   }
 
@@ -89,7 +103,7 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
 
   function runTo(t: number): boolean {
     let changed = false;
-    let started = wall?.();
+    if (wall) mark = wall();
     for (;;) {
       const callAt = next < calls.length ? calls[next].at : Infinity;
       const checkpointAt = nextCheckpointTime(sim.now);
@@ -105,23 +119,14 @@ export function createTimeline(scenario: Scenario, initialCommands: readonly Com
       // The moment ends with what its calls set off at once (zero-delay events).
       sim.runUntil(stop);
       if (stop === checkpointAt) {
-        let spent: number | undefined;
-        if (wall && started !== undefined) {
-          const at = wall();
-          work += at - started;
-          started = at;
-          spent = work;
-        }
+        measure();
         // A checkpoint already here (replaying after a seek back): the work counts from it.
         if (checkpoints.some((c) => c.at === stop)) work = 0;
-        else if (shouldCheckpoint(spent, snapshotMs)) {
-          checkpoint(stop);
-          started = wall?.();
-        }
+        else if (shouldCheckpoint(wall ? work : undefined, snapshotMs)) checkpoint(stop);
       }
       if (stop >= t) break;
     }
-    if (wall && started !== undefined) work += wall() - started;
+    measure();
     horizon = Math.max(horizon, sim.now);
     return changed;
   }

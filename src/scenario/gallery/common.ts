@@ -77,3 +77,23 @@ export function applicationLoadBalancer(b: ScenarioBuilder, name: string, target
   );
   return { loadBalancerArn, listenerArn: listenerArns[0], listenerArns, targetGroupArns };
 }
+
+/**
+ * An ECS service's desired count as a scalable target between min and max, kept near 50% average
+ * CPU by a target tracking policy named cpu50 (scale out after 60 s, in after `scaleInCooldown`).
+ */
+export function cpuTargetTracking(b: ScenarioBuilder, cluster: string, service: string, min: number, max: number, scaleInCooldown: number): void {
+  const target = { ServiceNamespace: 'ecs', ResourceId: `service/${cluster}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' };
+  b.call('application-autoscaling:RegisterScalableTarget', { ...target, MinCapacity: min, MaxCapacity: max });
+  b.call('application-autoscaling:PutScalingPolicy', {
+    ...target,
+    PolicyName: 'cpu50',
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: 50,
+      PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+      ScaleOutCooldown: 60,
+      ScaleInCooldown: scaleInCooldown,
+    },
+  });
+}

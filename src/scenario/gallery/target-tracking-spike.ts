@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../schema';
 import { ScenarioBuilder } from './builder';
-import { applicationLoadBalancer, containerInstances, ecrImage, ZONES } from './common';
+import { applicationLoadBalancer, containerInstances, cpuTargetTracking, ecrImage, ZONES } from './common';
 
 export const SPIKE_AT_SECONDS = 600;
 export const SPIKE_END_SECONDS = 1500;
@@ -33,20 +33,8 @@ function build(): Scenario {
     launchType: 'EC2',
     loadBalancers: [{ targetGroupArn: alb.targetGroupArns[0], containerName: 'web', containerPort: 80 }],
   });
-  const target = { ServiceNamespace: 'ecs', ResourceId: 'service/prod/web', ScalableDimension: 'ecs:service:DesiredCount' };
-  b.call('application-autoscaling:RegisterScalableTarget', { ...target, MinCapacity: 2, MaxCapacity: 10 })
-    .call('application-autoscaling:PutScalingPolicy', {
-      ...target,
-      PolicyName: 'cpu50',
-      PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: {
-        TargetValue: 50,
-        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-        ScaleOutCooldown: 60,
-        ScaleInCooldown: 300,
-      },
-    })
-    .call('sim:SetTraffic', { loadBalancerName: 'web-alb', requestsPerSecond: BASELINE_RPS })
+  cpuTargetTracking(b, 'prod', 'web', 2, 10, 300);
+  b.call('sim:SetTraffic', { loadBalancerName: 'web-alb', requestsPerSecond: BASELINE_RPS })
     .advance(SPIKE_AT_SECONDS - 60)
     .call('sim:SetTraffic', { loadBalancerName: 'web-alb', requestsPerSecond: SPIKE_RPS })
     .advance(SPIKE_END_SECONDS - SPIKE_AT_SECONDS)

@@ -13,6 +13,7 @@ import { visibleWindow } from './windowing';
 import { EventFilters } from './EventFilters';
 import { EventRow, ROW_HEIGHT } from './EventRow';
 import { useThrottledWorld } from './useThrottledWorld';
+import { keepIfSame } from '../same-array';
 
 export function EventLog() {
   const { version } = useThrottledWorld();
@@ -31,12 +32,8 @@ export function EventLog() {
   // The same array while the list is the same, so the filters (a <select> of every resource) skip
   // re-rendering on each refresh during playback.
   const lastResources = useRef<string[]>([]);
-  const resources = useMemo(() => {
-    const next = eventResources(events);
-    const last = lastResources.current;
-    return (lastResources.current = next.length === last.length && next.every((r, i) => r === last[i]) ? last : next);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [events, length, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const resources = useMemo(() => keepIfSame(lastResources, eventResources(events)), [events, length, version]);
   const scope = useMemo(() => {
     if (onlySelection && selection) return resourcesOfSelection(selection, resources, world);
     return filter.resource ? [filter.resource] : undefined;

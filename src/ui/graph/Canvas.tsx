@@ -22,6 +22,7 @@ import { Background, Controls, ReactFlow, useReactFlow, useStore, type Connectio
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useSession } from '../../store/hooks';
+import { keepIfSame } from '../same-array';
 import { useEditor } from '../../store/editor-hooks';
 import { onConnectIntent } from '../palette/connect';
 import { toGraph } from './toGraph';
@@ -30,6 +31,7 @@ import { edgeTypes } from './edges/LabelledEdge';
 import { createGraphCache } from './stable';
 import { highlightEdges } from './edgeStyle';
 import { createFlowClock } from './flow';
+import { CompactContext, useZoomedOut } from './nodes/detail';
 import { idOfSelection, selectionOf } from './ids';
 import { initialViewport, viewKey } from './viewport';
 import type { SandboxEdge, SandboxNode } from './types';
@@ -56,8 +58,6 @@ function FollowView({ nodes, owned, top }: { nodes: SandboxNode[]; owned: () => 
   }, [key, width, height, top, owned, setViewport]);
   return null;
 }
-
-const sameElements = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function Canvas() {
   // The canvas redraws whenever the session publishes a change: while playing that is at most
@@ -104,13 +104,13 @@ export function Canvas() {
       if (n.id === selectedId) n = { ...n, selected: true };
       return n;
     });
-    return (lastNodes.current = sameElements(lastNodes.current, next) ? lastNodes.current : next);
+    return keepIfSame(lastNodes, next);
   }, [graph, drag, selectedId]);
   const lastEdges = useRef<SandboxEdge[]>([]);
   const highlighted = useMemo(() => new WeakMap<SandboxEdge, SandboxEdge>(), [selectedId]);
   const edges = useMemo(() => {
     const next = highlightEdges(graph.edges, selectedId, highlighted);
-    return (lastEdges.current = sameElements(lastEdges.current, next) ? lastEdges.current : next);
+    return keepIfSame(lastEdges, next);
   }, [graph, selectedId, highlighted]);
   // A ref, so onNodeClick keeps its identity across rebuilds: React Flow hands it to every node
   // wrapper, and a new function would re-render all of them each time the world changes.
@@ -121,6 +121,7 @@ export function Canvas() {
   // path (not on a container: that would restyle every edge), written after the redraw, so they
   // never take a frame of their own.
   const playing = useSession((s) => s.playing);
+  const compact = useZoomedOut();
   const flowClock = useMemo(() => createFlowClock(), []);
   const root = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -165,35 +166,37 @@ export function Canvas() {
 
   return (
     <div ref={root} className="h-full w-full" data-testid="canvas">
-      <ReactFlow<SandboxNode, SandboxEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        onConnect={onConnect}
-        onMoveStart={takeView}
-        onlyRenderVisibleElements
-        nodesDraggable
-        nodesConnectable
-        elementsSelectable
-        selectNodesOnDrag={false}
-        multiSelectionKeyCode={null}
-        deleteKeyCode={null}
-        minZoom={MIN_ZOOM}
-        maxZoom={2}
-        proOptions={{ hideAttribution: false }}
-      >
-        <Background gap={24} color="#e2e8f0" />
-        {/* Fit shows everything (and, like zooming, takes the view over from the focus framing). */}
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={takeOver} onZoomIn={takeOver} onZoomOut={takeOver} />
-        <FollowView nodes={graph.nodes} owned={owned} top={captionShown ? CAPTION_HEIGHT : 0} />
-        <StoryCaption onShownChange={setCaptionShown} />
-      </ReactFlow>
+      <CompactContext.Provider value={compact}>
+        <ReactFlow<SandboxNode, SandboxEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onConnect={onConnect}
+          onMoveStart={takeView}
+          onlyRenderVisibleElements
+          nodesDraggable
+          nodesConnectable
+          elementsSelectable
+          selectNodesOnDrag={false}
+          multiSelectionKeyCode={null}
+          deleteKeyCode={null}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background gap={24} color="#e2e8f0" />
+          {/* Fit shows everything (and, like zooming, takes the view over from the focus framing). */}
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={takeOver} onZoomIn={takeOver} onZoomOut={takeOver} />
+          <FollowView nodes={graph.nodes} owned={owned} top={captionShown ? CAPTION_HEIGHT : 0} />
+          <StoryCaption onShownChange={setCaptionShown} />
+        </ReactFlow>
+      </CompactContext.Provider>
     </div>
   );
 }

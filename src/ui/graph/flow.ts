@@ -19,18 +19,12 @@ import type { CSSProperties } from 'react';
 
 /** The dash pattern of a traffic edge (px): a dash and a gap. */
 export const FLOW_DASH: readonly [number, number] = [8, 6];
-const PERIOD = FLOW_DASH[0] + FLOW_DASH[1];
 /** At most this many real seconds of flow per redraw (a redraw after a pause or a hidden tab). */
 const MAX_STEP_SECONDS = 0.25;
 
 /** How fast the dashes move (px per real second): 12 px/s for a trickle, up to 27 px/s at 10,000 req/s and beyond. */
 export function flowSpeed(requestsPerSecond: number): number {
   return 12 + Math.min(15, 3.75 * Math.log10(1 + Math.max(0, requestsPerSecond)));
-}
-
-/** The dash offset of a traffic edge after `seconds` of real playing time. */
-export function flowOffset(seconds: number, requestsPerSecond: number): number {
-  return -((seconds * flowSpeed(requestsPerSecond)) % PERIOD);
 }
 
 /** A clock of real playing time: it runs only while the session plays, and by at most MAX_STEP_SECONDS per reading. */

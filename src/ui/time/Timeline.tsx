@@ -26,6 +26,7 @@ export function Timeline() {
   const now = useSession((s) => s.now);
   const horizon = useSession((s) => s.horizon);
   const markers = useSession((s) => s.markers);
+  const seek = useSession((s) => s.seek);
   const track = useRef<HTMLDivElement>(null);
   // A ref, not state: pointer moves that arrive before React re-renders must still see the drag.
   const dragging = useRef<{ resume: boolean } | null>(null);
@@ -70,7 +71,6 @@ export function Timeline() {
   };
 
   const pct = (t: number) => `${(t / span) * 100}%`;
-  const seek = useMemo(() => (t: number) => store.getState().seek(t), [store]);
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-0.5">
       <div

@@ -6,11 +6,24 @@
  * fraction of its ~10,000 elements, so panning and playback repaint less (issue #4: "past a few
  * hundred tasks ... panning stays smooth"). Every node keeps its role, label, test id and tooltip.
  */
+import { createContext, useContext } from 'react';
 import { useStore } from '@xyflow/react';
 
 export const COMPACT_ZOOM = 0.4;
 
-/** Whether the canvas is zoomed out past COMPACT_ZOOM (re-renders only when that flips). */
-export function useCompact(): boolean {
+/**
+ * Whether the canvas is zoomed out past COMPACT_ZOOM, read once by the canvas (useZoomedOut) and
+ * handed down: one store subscription instead of one per node and edge, whose selectors would
+ * otherwise all run on every pan step.
+ */
+export const CompactContext = createContext(false);
+
+/** For the canvas: subscribes to the zoom, re-rendering only when it crosses COMPACT_ZOOM. */
+export function useZoomedOut(): boolean {
   return useStore((s) => s.transform[2] < COMPACT_ZOOM);
+}
+
+/** For nodes and edges: whether to draw compact (re-renders only when that flips). */
+export function useCompact(): boolean {
+  return useContext(CompactContext);
 }
